@@ -1,0 +1,305 @@
+package org.prakerja.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.prakerja.common.Rupiah;
+import org.prakerja.ledger.TransferResult.Done;
+import org.prakerja.ledger.TransferResult.Reason;
+import org.prakerja.ledger.TransferResult.Refused;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The double-entry ledger, in the manner of TigerBeetle's two-phase transfers: money moves only
+ * as transfers with a client-chosen id, two accounts and an amount; a pending transfer is posted
+ * or voided exactly once. Every method joins the caller's transaction, so a refusal changes
+ * nothing and a success commits with the caller's own change.
+ */
+@Service
+@Transactional
+public class Ledger {
+
+    private final JdbcClient db;
+    private final Clock clock;
+
+    Ledger(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** A final transfer. Repeating it with the same id and body changes nothing. */
+    public TransferResult transfer(UUID id, AccountId debit, AccountId credit, Rupiah amount, String memo) {
+        return move(id, debit, credit, amount, "SINGLE", memo);
+    }
+
+    /** Reserves {@code amount}: it leaves {@code debit} now and waits in {@code reserved} until posted or voided. */
+    public TransferResult reserve(UUID id, AccountId debit, AccountId reserved, Rupiah amount, String memo) {
+        return move(id, debit, reserved, amount, "PENDING", memo);
+    }
+
+    /** Pays a pending transfer out of its reserved account to {@code to}. */
+    public TransferResult post(UUID id, UUID pendingId, AccountId to, String memo) {
+        return resolve(id, pendingId, "POST", to, memo);
+    }
+
+    /** Returns a pending transfer's amount to the account it came from. */
+    public TransferResult voidPending(UUID id, UUID pendingId, String memo) {
+        return resolve(id, pendingId, "VOID", null, memo);
+    }
+
+    @Transactional(readOnly = true)
+    public Rupiah balance(AccountId account) {
+        return db.sql("SELECT balance FROM ledger_account WHERE id = ?")
+                .param(account.value())
+                .query(Long.class)
+                .optional()
+                .map(Rupiah::of)
+                .orElse(Rupiah.ZERO);
+    }
+
+    /**
+     * Records a batch of final transfers in one set-based statement. Transfers whose id exists
+     * already are skipped, so a batch that is run again moves nothing twice. Returns how many
+     * transfers were new.
+     */
+    public int transferAll(List<Movement> movements, String memo) {
+        if (movements.isEmpty()) {
+            return 0;
+        }
+        int n = movements.size();
+        var ids = new UUID[n];
+        var debits = new String[n];
+        var credits = new String[n];
+        var amounts = new Long[n];
+        for (int i = 0; i < n; i++) {
+            var m = movements.get(i);
+            ids[i] = m.transferId();
+            debits[i] = m.debit().value();
+            credits[i] = m.credit().value();
+            amounts[i] = m.amount().amount();
+        }
+        openAccounts(debits, credits);
+        return db.sql("""
+                WITH t AS (
+                    INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, state, memo, created_at)
+                    SELECT i, d, c, a, 'SINGLE', 'POSTED', :memo, :now
+                    FROM unnest(:ids::uuid[], :debits::text[], :credits::text[], :amounts::bigint[]) AS m(i, d, c, a)
+                    ON CONFLICT (id) DO NOTHING
+                    RETURNING debit_account, credit_account, amount),
+                deltas AS (
+                    SELECT account, sum(delta) AS delta FROM (
+                        SELECT debit_account AS account, -amount AS delta FROM t
+                        UNION ALL
+                        SELECT credit_account, amount FROM t) d
+                    GROUP BY account),
+                applied AS (
+                    UPDATE ledger_account a SET balance = a.balance + deltas.delta
+                    FROM deltas WHERE a.id = deltas.account
+                    RETURNING 1)
+                SELECT count(*) FROM t
+                """)
+                .param("memo", memo)
+                .param("now", now())
+                .param("ids", ids)
+                .param("debits", debits)
+                .param("credits", credits)
+                .param("amounts", amounts)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * Moves the whole balance of each account in {@code from} to {@code to}, one transfer each,
+     * with ids derived from {@code purpose} and the account, so running it twice moves nothing
+     * twice. Returns the sum moved.
+     */
+    public Rupiah returnWholeBalances(Collection<AccountId> from, AccountId to, String purpose) {
+        if (from.isEmpty()) {
+            return Rupiah.ZERO;
+        }
+        openAccounts(new String[] {to.value()}, new String[0]);
+        var sources = from.stream().map(AccountId::value).sorted().toArray(String[]::new);
+        Long moved = db.sql("""
+                WITH src AS (
+                    SELECT id, balance FROM ledger_account
+                    WHERE id = ANY(:sources::text[]) AND balance > 0
+                    ORDER BY id FOR UPDATE),
+                t AS (
+                    INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, state, memo, created_at)
+                    SELECT md5(:purpose || ':' || src.id)::uuid, src.id, :to, src.balance, 'SINGLE', 'POSTED', :purpose, :now
+                    FROM src
+                    ON CONFLICT (id) DO NOTHING
+                    RETURNING debit_account, amount),
+                out AS (
+                    UPDATE ledger_account a SET balance = a.balance - t.amount
+                    FROM t WHERE a.id = t.debit_account
+                    RETURNING t.amount),
+                inn AS (
+                    UPDATE ledger_account a SET balance = a.balance + (SELECT coalesce(sum(amount), 0) FROM t)
+                    WHERE a.id = :to
+                    RETURNING 1)
+                SELECT coalesce(sum(amount), 0) FROM out
+                """)
+                .param("sources", sources)
+                .param("purpose", purpose)
+                .param("to", to.value())
+                .param("now", now())
+                .query(Long.class)
+                .single();
+        return Rupiah.of(moved);
+    }
+
+    /** Sum of balances by kind; balanced when they add up to zero and every account matches its transfers. */
+    @Transactional(readOnly = true)
+    public Reconciliation reconcile() {
+        Map<AccountKind, Long> byKind = new EnumMap<>(AccountKind.class);
+        for (AccountKind kind : AccountKind.values()) {
+            byKind.put(kind, 0L);
+        }
+        db.sql("SELECT kind, sum(balance) AS total FROM ledger_account GROUP BY kind")
+                .query((rs, i) -> Map.entry(AccountKind.valueOf(rs.getString("kind")), rs.getLong("total")))
+                .list()
+                .forEach(e -> byKind.put(e.getKey(), e.getValue()));
+        long total = byKind.values().stream().mapToLong(Long::longValue).sum();
+        long mismatched = db.sql("""
+                SELECT count(*) FROM ledger_account a
+                LEFT JOIN (
+                    SELECT account, sum(delta) AS sum FROM (
+                        SELECT debit_account AS account, -amount AS delta FROM ledger_transfer
+                        UNION ALL
+                        SELECT credit_account, amount FROM ledger_transfer) d
+                    GROUP BY account) t ON t.account = a.id
+                WHERE a.balance <> coalesce(t.sum, 0)
+                """).query(Long.class).single();
+        return new Reconciliation(total == 0 && mismatched == 0, total, byKind, mismatched);
+    }
+
+    private TransferResult move(UUID id, AccountId debit, AccountId credit, Rupiah amount, String kind, String memo) {
+        new Movement(id, debit, credit, amount);
+        openAccounts(new String[] {debit.value(), credit.value()}, new String[0]);
+        // lock both accounts in a fixed order, so opposite transfers cannot deadlock
+        var locked = db.sql("""
+                SELECT id, balance, may_go_negative FROM ledger_account
+                WHERE id IN (?, ?) ORDER BY id FOR UPDATE
+                """)
+                .params(debit.value(), credit.value())
+                .query((rs, i) -> new LockedAccount(rs.getString(1), rs.getLong(2), rs.getBoolean(3)))
+                .list();
+        // checked after the lock: a concurrent request with the same id has committed by now
+        var earlier = find(id);
+        if (earlier.isPresent()) {
+            var t = earlier.get();
+            boolean same = t.debit().equals(debit.value()) && t.credit().equals(credit.value())
+                    && t.amount() == amount.amount() && t.kind().equals(kind);
+            return same ? new Done(id, true) : new Refused(Reason.ID_REUSED);
+        }
+        var source = locked.stream().filter(a -> a.id().equals(debit.value())).findFirst().orElseThrow();
+        if (!source.mayGoNegative() && source.balance() < amount.amount()) {
+            return new Refused(Reason.INSUFFICIENT_FUNDS);
+        }
+        apply(debit.value(), credit.value(), amount.amount());
+        insert(id, debit.value(), credit.value(), amount.amount(), kind, null,
+                kind.equals("PENDING") ? "PENDING" : "POSTED", memo);
+        return new Done(id, false);
+    }
+
+    private TransferResult resolve(UUID id, UUID pendingId, String kind, AccountId to, String memo) {
+        var pending = db.sql("""
+                SELECT id, debit_account, credit_account, amount, kind, state, pending_id
+                FROM ledger_transfer WHERE id = ? AND kind = 'PENDING' FOR UPDATE
+                """)
+                .param(pendingId)
+                .query(Ledger::transferRow)
+                .optional();
+        if (pending.isEmpty()) {
+            return new Refused(Reason.PENDING_NOT_FOUND);
+        }
+        var p = pending.get();
+        if (p.state().equals("RESOLVED")) {
+            return find(id).filter(t -> pendingId.equals(t.pendingId()) && t.kind().equals(kind))
+                    .<TransferResult>map(t -> new Done(id, true))
+                    .orElse(new Refused(Reason.ALREADY_RESOLVED));
+        }
+        if (find(id).isPresent()) {
+            return new Refused(Reason.ID_REUSED);
+        }
+        String target = kind.equals("POST") ? to.value() : p.debit();
+        openAccounts(new String[] {target}, new String[0]);
+        db.sql("SELECT id FROM ledger_account WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
+                .params(p.credit(), target).query(String.class).list();
+        apply(p.credit(), target, p.amount());
+        insert(id, p.credit(), target, p.amount(), kind, pendingId, "POSTED", memo);
+        db.sql("UPDATE ledger_transfer SET state = 'RESOLVED' WHERE id = ?").param(pendingId).update();
+        return new Done(id, false);
+    }
+
+    private void apply(String debit, String credit, long amount) {
+        db.sql("""
+                UPDATE ledger_account SET balance = balance + CASE WHEN id = :credit THEN :amount ELSE -:amount END
+                WHERE id IN (:debit, :credit)
+                """)
+                .param("debit", debit).param("credit", credit).param("amount", amount)
+                .update();
+    }
+
+    private void insert(UUID id, String debit, String credit, long amount, String kind, UUID pendingId,
+            String state, String memo) {
+        db.sql("""
+                INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, pending_id, state, memo, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(id, debit, credit, amount, kind, pendingId, state, memo, now())
+                .update();
+    }
+
+    private Optional<TransferRow> find(UUID id) {
+        return db.sql("""
+                SELECT id, debit_account, credit_account, amount, kind, state, pending_id
+                FROM ledger_transfer WHERE id = ?
+                """)
+                .param(id)
+                .query(Ledger::transferRow)
+                .optional();
+    }
+
+    private void openAccounts(String[] first, String[] second) {
+        var ids = Stream.concat(Arrays.stream(first), Arrays.stream(second))
+                .distinct().toArray(String[]::new);
+        var kinds = Arrays.stream(ids).map(i -> new AccountId(i).kind().name()).toArray(String[]::new);
+        db.sql("""
+                INSERT INTO ledger_account (id, kind)
+                SELECT i, k FROM unnest(?::text[], ?::text[]) AS a(i, k)
+                ON CONFLICT (id) DO NOTHING
+                """)
+                .params(ids, kinds)
+                .update();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static TransferRow transferRow(ResultSet rs, int i) throws SQLException {
+        return new TransferRow(rs.getObject("id", UUID.class), rs.getString("debit_account"),
+                rs.getString("credit_account"), rs.getLong("amount"), rs.getString("kind"), rs.getString("state"),
+                rs.getObject("pending_id", UUID.class));
+    }
+
+    private record LockedAccount(String id, long balance, boolean mayGoNegative) {
+    }
+
+    private record TransferRow(UUID id, String debit, String credit, long amount, String kind, String state,
+            UUID pendingId) {
+    }
+}
