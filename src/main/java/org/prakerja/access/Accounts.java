@@ -1,0 +1,111 @@
+package org.prakerja.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.prakerja.common.ProgramRules;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Login credentials and bearer-token sessions of participants and operators. */
+@Service
+@Transactional
+public class Accounts {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient db;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final Duration sessionLifetime;
+    // compared against when the email is unknown, so both answers take the same time
+    private final String decoyHash;
+
+    Accounts(JdbcClient db, PasswordEncoder passwords, Clock clock, ProgramRules rules) {
+        this.db = db;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.sessionLifetime = rules.sessionLifetime();
+        this.decoyHash = passwords.encode("decoy-" + UUID.randomUUID());
+    }
+
+    /** Hashes the password; call outside a transaction where possible, it is the slow part. */
+    public String hash(String rawPassword) {
+        return passwords.encode(rawPassword);
+    }
+
+    public boolean emailTaken(String email) {
+        return db.sql("SELECT count(*) FROM credential WHERE lower(email) = lower(?)").param(email)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Records a credential whose password was hashed with {@link #hash}. False if the email is taken. */
+    public boolean create(String email, String passwordHash, Role role, UUID subjectId) {
+        return db.sql("""
+                INSERT INTO credential (id, email, password_hash, role, subject_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
+                .params(UUID.randomUUID(), email, passwordHash, role.name(), subjectId, Timestamp.from(clock.instant()))
+                .update() == 1;
+    }
+
+    public Optional<IssuedSession> login(String email, String rawPassword) {
+        var found = db.sql("SELECT id, password_hash FROM credential WHERE lower(email) = lower(?)")
+                .param(email)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
+        if (found.isEmpty()) {
+            passwords.matches(rawPassword, decoyHash);
+            return Optional.empty();
+        }
+        if (!passwords.matches(rawPassword, found.get()[1])) {
+            return Optional.empty();
+        }
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        // sessions live in real time, not on the sandbox's test clock: moving the program 31 days
+        // ahead must not log everybody out
+        var expiresAt = db.sql("""
+                INSERT INTO api_session (token_hash, credential_id, expires_at, created_at)
+                VALUES (?, ?, now() + ?::interval, now()) RETURNING expires_at
+                """)
+                .params(sha256(token), UUID.fromString(found.get()[0]), sessionLifetime.toSeconds() + " seconds")
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        return Optional.of(new IssuedSession(token, expiresAt));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> resolve(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return db.sql("""
+                SELECT c.subject_id, c.role, c.email FROM api_session s JOIN credential c ON c.id = s.credential_id
+                WHERE s.token_hash = ? AND s.expires_at > now()
+                """)
+                .param(sha256(token))
+                .query((rs, i) -> new CurrentUser(rs.getObject(1, UUID.class), Role.valueOf(rs.getString(2)),
+                        rs.getString(3)))
+                .optional();
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.prakerja.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bearer tokens for the participant and operator APIs. Operators' write endpoints need ADMIN or
+ * OPERATOR; an AUDITOR may only read. The partner API authenticates with its own signatures.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, ProblemWriter problems) throws Exception {
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, "UNAUTHENTICATED",
+                                "sign in first: send Authorization: Bearer <token> from POST /api/v1/sessions"))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(res, "FORBIDDEN",
+                                "this account may not do that")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/registrations", "/api/v1/registrations/*/verifications",
+                                "/api/v1/sessions", "/api/v1/complaints").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/waves", "/api/v1/trainings", "/api/v1/certificates/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
+                        .requestMatchers("/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR")
+                        .requestMatchers("/api/v1/**").hasRole("PARTICIPANT")
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    static final class BearerTokenFilter extends OncePerRequestFilter {
+
+        private final Accounts accounts;
+
+        BearerTokenFilter(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                accounts.resolve(header.substring(7).trim()).ifPresent(user -> {
+                    var auth = new UsernamePasswordAuthenticationToken(user, null,
+                            List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+                    SecurityContextHolder.getContext().setAuthentication(auth);
+                });
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.prakerja.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The local stand-in for the SMS and email providers: it records what it was asked to send, keyed
+ * by message id like a real provider's idempotency key. The sandbox inbox reads these records.
+ */
+@Component
+class LocalGateways implements SmsGateway, EmailGateway {
+
+    private final JdbcClient db;
+    private final Clock clock;
+
+    LocalGateways(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(long messageId, String phone, String body) {
+        record(messageId, "SMS", phone, null, body);
+    }
+
+    @Override
+    public void send(long messageId, String address, String subject, String body) {
+        record(messageId, "EMAIL", address, subject, body);
+    }
+
+    private void record(long id, String channel, String to, String subject, String body) {
+        db.sql("""
+                INSERT INTO gateway_message (outbox_id, channel, recipient, subject, body, sent_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (outbox_id) DO NOTHING
+                """)
+                .params(id, channel, to, subject, body, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    List<SentMessage> sentTo(String recipient, int limit) {
+        return db.sql("""
+                SELECT channel, recipient, subject, body, sent_at FROM gateway_message
+                WHERE recipient = ? ORDER BY sent_at DESC, outbox_id DESC LIMIT ?
+                """)
+                .params(recipient, limit)
+                .query((rs, i) -> new SentMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+}

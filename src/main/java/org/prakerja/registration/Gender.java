@@ -1,0 +1,3 @@
+package org.prakerja.registration;
+
+public enum Gender { M, F }

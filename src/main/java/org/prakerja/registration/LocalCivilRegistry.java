@@ -1,0 +1,24 @@
+package org.prakerja.registration;
+
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stand-in for the civil registry, which is outside. It answers like the real one for the cases a
+ * demo or test needs: a NIK whose serial is 9999 is unknown, a name of "Tidak Cocok" mismatches,
+ * everything else matches.
+ */
+@Component
+class LocalCivilRegistry implements CivilRegistry {
+
+    @Override
+    public Verdict check(Nik nik, String fullName, LocalDate birthDate) {
+        if (nik.value().endsWith("9999")) {
+            return Verdict.NOT_FOUND;
+        }
+        if (fullName.equalsIgnoreCase("Tidak Cocok")) {
+            return Verdict.MISMATCH;
+        }
+        return Verdict.MATCH;
+    }
+}

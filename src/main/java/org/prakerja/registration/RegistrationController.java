@@ -1,0 +1,89 @@
+package org.prakerja.registration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.prakerja.access.CurrentUser;
+import org.prakerja.common.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Participant: account")
+class RegistrationController {
+
+    private final Registrations registrations;
+    private final BasicTest basicTest;
+
+    RegistrationController(Registrations registrations, BasicTest basicTest) {
+        this.registrations = registrations;
+        this.basicTest = basicTest;
+    }
+
+    @PostMapping("/registrations")
+    @Operation(summary = "Register (R-10, R-11); codes go out by email and SMS",
+            description = "Errors: 400 VALIDATION_FAILED (a NIK that disagrees with birth date or gender names nik), "
+                    + "409 EMAIL_ALREADY_REGISTERED, PHONE_ALREADY_REGISTERED, NIK_ALREADY_REGISTERED, "
+                    + "422 IDENTITY_NOT_VERIFIED")
+    ResponseEntity<?> register(@Valid @RequestBody RegistrationForm form) {
+        return switch (registrations.register(form)) {
+            case RegistrationResult.Registered r ->
+                    ResponseEntity.status(HttpStatus.CREATED).body(Map.of("participantId", r.participantId()));
+            case RegistrationResult.Refused r -> Problems.refused(r.reason());
+        };
+    }
+
+    record VerificationForm(@NotNull VerificationCodes.Channel channel,
+            @NotNull @Pattern(regexp = "^[0-9]{6}$", message = "must be 6 digits") String code) {
+        @Override
+        public String toString() {
+            return "VerificationForm[channel=" + channel + ", code=******]";
+        }
+    }
+
+    @PostMapping("/registrations/{participantId}/verifications")
+    @Operation(summary = "Verify email or phone with the code sent (R-12)",
+            description = "Errors: 400 VALIDATION_FAILED, 404 PARTICIPANT_NOT_FOUND, 422 CODE_INVALID, CODE_EXPIRED, 429 CODE_LOCKED")
+    ResponseEntity<?> verify(@PathVariable UUID participantId, @Valid @RequestBody VerificationForm form) {
+        return switch (registrations.verify(participantId, form.channel(), form.code())) {
+            case VerificationResult.Verified v -> ResponseEntity.ok(v);
+            case VerificationResult.Refused r -> Problems.of(r.code(), r.code().replace('_', ' ').toLowerCase());
+        };
+    }
+
+    record BasicTestView(List<BasicTest.Question> questions, int passMark) {
+    }
+
+    @GetMapping("/basic-test")
+    @Operation(summary = "The basic-ability test (R-14)")
+    BasicTestView questions() {
+        return new BasicTestView(basicTest.questions(), basicTest.passMark());
+    }
+
+    record AnswerForm(@NotNull @Size(max = 50) String questionId, @NotNull @Size(max = 50) String optionId) {
+    }
+
+    record BasicTestAnswers(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull AnswerForm> answers) {
+    }
+
+    @PostMapping("/basic-test")
+    @Operation(summary = "Answer the basic-ability test (R-14)", description = "Errors: 400 VALIDATION_FAILED")
+    BasicTest.Score answer(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody BasicTestAnswers body) {
+        return basicTest.take(user.subjectId(),
+                body.answers().stream().map(a -> new BasicTest.Answer(a.questionId(), a.optionId())).toList());
+    }
+}

@@ -1,0 +1,147 @@
+package org.prakerja.registration;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+import org.prakerja.access.Accounts;
+import org.prakerja.access.Role;
+import org.prakerja.common.InvalidInput;
+import org.prakerja.notification.Message;
+import org.prakerja.notification.Notifications;
+import org.prakerja.registration.RegistrationResult.Reason;
+import org.prakerja.registration.RegistrationResult.Refused;
+import org.prakerja.registration.RegistrationResult.Registered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** R-10..R-12: creating an account and verifying its email and phone. */
+@Service
+public class Registrations {
+
+    private static final Logger log = LoggerFactory.getLogger(Registrations.class);
+
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final Accounts accounts;
+    private final CivilRegistry registry;
+    private final PiiHashing hashing;
+    private final VerificationCodes codes;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    Registrations(JdbcClient db, TransactionTemplate tx, Accounts accounts, CivilRegistry registry,
+            PiiHashing hashing, VerificationCodes codes, Notifications notifications, Clock clock) {
+        this.db = db;
+        this.tx = tx;
+        this.accounts = accounts;
+        this.registry = registry;
+        this.hashing = hashing;
+        this.codes = codes;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    public RegistrationResult register(RegistrationForm form) {
+        var nik = new Nik(form.nik());
+        if (!nik.agreesWith(form.birthDate(), form.gender())) {
+            throw new InvalidInput("nik", "does not agree with the birth date and gender given (R-11)");
+        }
+        byte[] nikHash = hashing.hash("nik", nik.value());
+        String phone = form.normalizedPhone();
+        var taken = alreadyTaken(form.email(), phone, nikHash);
+        if (taken != null) {
+            return new Refused(taken);
+        }
+        if (registry.check(nik, form.fullName(), form.birthDate()) != CivilRegistry.Verdict.MATCH) {
+            return new Refused(Reason.IDENTITY_NOT_VERIFIED);
+        }
+        // the adaptive hash is the slow part: outside the transaction, so no connection waits on it
+        String passwordHash = accounts.hash(form.password());
+        UUID id = UUID.randomUUID();
+        try {
+            tx.executeWithoutResult(s -> {
+                insert(id, form, phone, nik, nikHash);
+                if (!accounts.create(form.email(), passwordHash, Role.PARTICIPANT, id)) {
+                    throw new DuplicateKeyException("credential_email");
+                }
+                sendCodes(id, form.email(), phone);
+            });
+        } catch (DuplicateKeyException e) {
+            // a concurrent registration won the race for the same email, phone or NIK
+            var reason = alreadyTaken(form.email(), phone, nikHash);
+            return new Refused(reason == null ? Reason.EMAIL_ALREADY_REGISTERED : reason);
+        }
+        log.info("participant registered participant={}", id);
+        return new Registered(id);
+    }
+
+    /** Checks a code; the answer says which channels are verified so far. */
+    public VerificationResult verify(UUID participantId, VerificationCodes.Channel channel, String code) {
+        return tx.execute(s -> {
+            if (db.sql("SELECT count(*) FROM participant WHERE id = ?").param(participantId).query(Long.class).single() == 0) {
+                return new VerificationResult.Refused("PARTICIPANT_NOT_FOUND");
+            }
+            var outcome = codes.check(participantId, channel, code);
+            if (outcome != VerificationCodes.Outcome.VERIFIED) {
+                return new VerificationResult.Refused(outcome.code());
+            }
+            String column = channel == VerificationCodes.Channel.EMAIL ? "email_verified_at" : "phone_verified_at";
+            db.sql("UPDATE participant SET " + column + " = coalesce(" + column + ", ?) WHERE id = ?")
+                    .params(Timestamp.from(clock.instant()), participantId).update();
+            return db.sql("""
+                    SELECT email_verified_at IS NOT NULL, phone_verified_at IS NOT NULL FROM participant WHERE id = ?
+                    """)
+                    .param(participantId)
+                    .query((rs, i) -> (VerificationResult) new VerificationResult.Verified(rs.getBoolean(1), rs.getBoolean(2)))
+                    .single();
+        });
+    }
+
+    private Reason alreadyTaken(String email, String phone, byte[] nikHash) {
+        var row = db.sql("""
+                SELECT bool_or(nik_hash = :nik), bool_or(lower(email) = lower(:email)), bool_or(phone = :phone)
+                FROM participant WHERE nik_hash = :nik OR lower(email) = lower(:email) OR phone = :phone
+                """)
+                .param("nik", nikHash).param("email", email).param("phone", phone)
+                .query((rs, i) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)})
+                .single();
+        if (row[0]) {
+            return Reason.NIK_ALREADY_REGISTERED;
+        }
+        if (row[1] || accounts.emailTaken(email)) {
+            return Reason.EMAIL_ALREADY_REGISTERED;
+        }
+        if (row[2]) {
+            return Reason.PHONE_ALREADY_REGISTERED;
+        }
+        return null;
+    }
+
+    private void insert(UUID id, RegistrationForm f, String phone, Nik nik, byte[] nikHash) {
+        var d = f.declarations();
+        db.sql("""
+                INSERT INTO participant (id, email, phone, nik_hash, nik_masked, kk_hash, full_name, birth_date, gender,
+                    province, city, education, employment_status, in_school, civil_servant, security_forces,
+                    village_official, legislator, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(id, f.email(), phone, nikHash, nik.masked(), hashing.hash("kk", f.kkNumber()),
+                        f.fullName().trim(), f.birthDate(), f.gender().name(), f.province().trim(), f.city().trim(),
+                        f.education().name(), f.employmentStatus().name(), d.inSchool(), d.civilServant(),
+                        d.securityForces(), d.villageOfficial(), d.legislator(), Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private void sendCodes(UUID id, String email, String phone) {
+        String emailCode = codes.issue(id, VerificationCodes.Channel.EMAIL);
+        String smsCode = codes.issue(id, VerificationCodes.Channel.SMS);
+        notifications.send(Message.sensitiveEmail(email, "Kode verifikasi Prakerja",
+                "Kode verifikasi email Anda: " + emailCode + ". Berlaku 15 menit. Jangan berikan kode ini kepada siapa pun."));
+        notifications.send(Message.sensitiveSms(phone,
+                "Prakerja: kode verifikasi nomor HP Anda " + smsCode + ". Jangan berikan kepada siapa pun."));
+    }
+}

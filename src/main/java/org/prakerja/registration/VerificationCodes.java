@@ -1,0 +1,92 @@
+package org.prakerja.registration;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+import org.prakerja.common.ProgramRules;
+import org.prakerja.common.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** R-12 one-time codes for email and phone: 6 digits, hashed, limited life and tries. */
+@Component
+class VerificationCodes {
+
+    enum Channel { EMAIL, SMS }
+
+    enum Outcome implements Refusal {
+        VERIFIED, CODE_INVALID, CODE_EXPIRED, CODE_LOCKED;
+
+        @Override
+        public String code() {
+            return name();
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient db;
+    private final PiiHashing hashing;
+    private final Clock clock;
+    private final ProgramRules rules;
+
+    VerificationCodes(JdbcClient db, PiiHashing hashing, Clock clock, ProgramRules rules) {
+        this.db = db;
+        this.hashing = hashing;
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    /** Issues a fresh code for the channel (replacing any earlier one) and returns it for sending. */
+    String issue(UUID participantId, Channel channel) {
+        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        db.sql("""
+                INSERT INTO verification_code (participant_id, channel, code_hash, expires_at)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (participant_id, channel) DO UPDATE
+                SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, attempts = 0, used_at = NULL
+                """)
+                .params(participantId, channel.name(), hash(participantId, channel, code),
+                        Timestamp.from(clock.instant().plus(rules.verificationCodeLifetime())))
+                .update();
+        return code;
+    }
+
+    Outcome check(UUID participantId, Channel channel, String code) {
+        var row = db.sql("""
+                SELECT code_hash, expires_at, attempts, used_at FROM verification_code
+                WHERE participant_id = ? AND channel = ? FOR UPDATE
+                """)
+                .params(participantId, channel.name())
+                .query((rs, i) -> new Row(rs.getBytes(1), rs.getTimestamp(2).toInstant(), rs.getInt(3),
+                        rs.getTimestamp(4) != null))
+                .optional();
+        if (row.isEmpty() || row.get().used()) {
+            return Outcome.CODE_INVALID;
+        }
+        var r = row.get();
+        if (r.attempts() >= rules.verificationMaxAttempts()) {
+            return Outcome.CODE_LOCKED;
+        }
+        if (!clock.instant().isBefore(r.expiresAt())) {
+            return Outcome.CODE_EXPIRED;
+        }
+        if (!MessageDigest.isEqual(r.codeHash(), hash(participantId, channel, code))) {
+            db.sql("UPDATE verification_code SET attempts = attempts + 1 WHERE participant_id = ? AND channel = ?")
+                    .params(participantId, channel.name()).update();
+            return r.attempts() + 1 >= rules.verificationMaxAttempts() ? Outcome.CODE_LOCKED : Outcome.CODE_INVALID;
+        }
+        db.sql("UPDATE verification_code SET used_at = ? WHERE participant_id = ? AND channel = ?")
+                .params(Timestamp.from(clock.instant()), participantId, channel.name()).update();
+        return Outcome.VERIFIED;
+    }
+
+    private byte[] hash(UUID participantId, Channel channel, String code) {
+        return hashing.hash("verification", participantId + ":" + channel + ":" + code);
+    }
+
+    private record Row(byte[] codeHash, java.time.Instant expiresAt, int attempts, boolean used) {
+    }
+}

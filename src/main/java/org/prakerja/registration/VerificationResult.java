@@ -1,0 +1,10 @@
+package org.prakerja.registration;
+
+public sealed interface VerificationResult {
+
+    record Verified(boolean emailVerified, boolean phoneVerified) implements VerificationResult {
+    }
+
+    record Refused(String code) implements VerificationResult {
+    }
+}

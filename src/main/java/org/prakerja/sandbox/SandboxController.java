@@ -1,0 +1,91 @@
+package org.prakerja.sandbox;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.prakerja.common.AdjustableClock;
+import org.prakerja.common.InvalidInput;
+import org.prakerja.notification.Inbox;
+import org.prakerja.notification.SentMessage;
+import org.prakerja.registration.BasicTest;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API.md section 4. Exists only in the sandbox profile; elsewhere these paths are 404. */
+@RestController
+@Profile("sandbox")
+@RequestMapping("/sandbox")
+@Tag(name = "Sandbox (demo and test only)")
+class SandboxController {
+
+    private final AdjustableClock clock;
+    private final Inbox inbox;
+    private final BasicTest basicTest;
+    private final SandboxSeed seed;
+
+    SandboxController(AdjustableClock clock, Inbox inbox, BasicTest basicTest, SandboxSeed seed) {
+        this.clock = clock;
+        this.inbox = inbox;
+        this.basicTest = basicTest;
+        this.seed = seed;
+    }
+
+    @GetMapping("/inbox")
+    @Operation(summary = "Messages sent to an email or phone, newest first")
+    List<SentMessage> inbox(@RequestParam("to") @Size(max = 254) String to) {
+        String recipient = to.trim();
+        // a phone typed as 0812… is stored as +62812…
+        if (recipient.matches("^08[0-9]{7,12}$")) {
+            recipient = "+62" + recipient.substring(1);
+        } else if (recipient.matches("^62[0-9]{8,13}$")) {
+            recipient = "+" + recipient;
+        }
+        return inbox.to(recipient);
+    }
+
+    @GetMapping("/clock")
+    Map<String, Object> clock() {
+        return Map.of("now", clock.instant().atZone(clock.getZone()).toOffsetDateTime());
+    }
+
+    record Advance(@NotNull @Size(max = 40) String advance) {
+    }
+
+    @PostMapping("/clock")
+    @Operation(summary = "Move the test clock forward, e.g. {\"advance\": \"P31D\"}",
+            description = "Errors: 400 VALIDATION_FAILED")
+    Map<String, Object> advance(@Valid @RequestBody Advance body) {
+        Duration by;
+        try {
+            by = Duration.parse(body.advance());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("advance", "must be an ISO-8601 duration such as P31D or PT2H");
+        }
+        if (by.isNegative() || by.toDays() > 3650) {
+            throw new InvalidInput("advance", "must move forward, at most 10 years");
+        }
+        clock.advance(by);
+        return clock();
+    }
+
+    @GetMapping("/operators")
+    List<SandboxSeed.DemoLogin> operators() {
+        return seed.operators();
+    }
+
+    @GetMapping("/basic-test/answers")
+    Map<String, Object> answers() {
+        return Map.of("answers", basicTest.answerKey());
+    }
+}

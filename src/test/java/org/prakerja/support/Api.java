@@ -1,0 +1,82 @@
+package org.prakerja.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Drives the running service over real HTTP, as a client written against API.md would. */
+public final class Api {
+
+    public record Response(int status, JsonNode body, String raw) {
+        public String code() {
+            return body == null || body.get("code") == null ? null : body.get("code").asString();
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    public Response get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
+    }
+
+    public Response get(String path) {
+        return get(path, null);
+    }
+
+    public Response post(String path, Object body, String token) {
+        String raw = body instanceof String s ? s : json(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(raw)), token);
+    }
+
+    public Response post(String path, Object body) {
+        return post(path, body, null);
+    }
+
+    public String login(String email, String password) {
+        var r = post("/api/v1/sessions", Map.of("email", email, "password", password));
+        if (r.status() != 201) {
+            throw new IllegalStateException("login failed: " + r.raw());
+        }
+        return r.body().get("token").asString();
+    }
+
+    private Response send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode node = response.body().isBlank() ? null : parse(response.body());
+            return new Response(response.statusCode(), node, response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
