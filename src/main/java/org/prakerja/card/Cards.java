@@ -1,0 +1,135 @@
+package org.prakerja.card;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.prakerja.common.ProgramRules;
+import org.prakerja.ledger.AccountId;
+import org.prakerja.ledger.Ledger;
+import org.prakerja.ledger.Movement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** R-24 designation of cards, R-30 their balance from the fund, and what a holder may see. */
+@Service
+@Transactional
+public class Cards {
+
+    private final JdbcClient db;
+    private final CardVault vault;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final ProgramRules rules;
+
+    Cards(JdbcClient db, CardVault vault, Ledger ledger, Clock clock, ProgramRules rules) {
+        this.db = db;
+        this.vault = vault;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    /**
+     * Issues a card to each participant who has none (once in a lifetime) and credits its training
+     * balance from the program fund, all in the caller's transaction and in a few set-based
+     * statements. Returns the ids of the participants who got a card now.
+     */
+    public List<UUID> issue(List<UUID> participantIds, int wave) {
+        Instant now = clock.instant();
+        Instant deadline = now.plus(Duration.ofDays(rules.firstPurchaseDays()));
+        List<UUID> issued = new ArrayList<>();
+        List<UUID> pending = participantIds;
+        // a number collision (1 in 10^13 per pair) only skips the row; draw again for those
+        for (int round = 0; round < 5 && !pending.isEmpty(); round++) {
+            int n = pending.size();
+            var ids = new UUID[n];
+            var hashes = new byte[n][];
+            var sealed = new byte[n][];
+            var last4 = new String[n];
+            for (int i = 0; i < n; i++) {
+                var number = CardNumber.random();
+                ids[i] = UUID.randomUUID();
+                hashes[i] = vault.hash(number.value());
+                sealed[i] = vault.encrypt(number.value());
+                last4[i] = number.last4();
+            }
+            var inserted = db.sql("""
+                    INSERT INTO card (id, participant_id, wave_number, number_hash, number_encrypted, last4, status,
+                        designated_at, purchase_deadline)
+                    SELECT i, p, :wave, h, e, l, 'ACTIVE', :now, :deadline
+                    FROM unnest(:ids::uuid[], :participants::uuid[], :hashes::bytea[], :sealed::bytea[], :last4::text[])
+                        AS c(i, p, h, e, l)
+                    ON CONFLICT DO NOTHING
+                    RETURNING id, participant_id
+                    """)
+                    .param("wave", wave).param("now", Timestamp.from(now)).param("deadline", Timestamp.from(deadline))
+                    .param("ids", ids).param("participants", pending.toArray(UUID[]::new))
+                    .param("hashes", hashes).param("sealed", sealed).param("last4", last4)
+                    .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+                    .list();
+            ledger.transferAll(inserted.stream()
+                    .map(row -> new Movement(UUID.nameUUIDFromBytes(("designation:" + row[0]).getBytes()),
+                            AccountId.PROGRAM_FUND, AccountId.cardBalance(row[0]), rules.balancePerCard()))
+                    .toList(), "R-30 training balance at designation, wave " + wave);
+            inserted.forEach(row -> issued.add(row[1]));
+            var missing = new ArrayList<>(pending);
+            missing.removeAll(issued);
+            pending = withoutCard(missing);
+        }
+        return issued;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CardView> ofParticipant(UUID participantId) {
+        return db.sql("""
+                SELECT c.*, coalesce(a.balance, 0) AS balance FROM card c
+                LEFT JOIN ledger_account a ON a.id = 'CARD_BALANCE:' || c.id
+                WHERE c.participant_id = ?
+                """)
+                .param(participantId)
+                .query(Cards::view)
+                .optional();
+    }
+
+    /** The whole number, for its holder only (R-24). */
+    @Transactional(readOnly = true)
+    public Optional<String> fullNumber(UUID participantId) {
+        return db.sql("SELECT number_encrypted FROM card WHERE participant_id = ?")
+                .param(participantId)
+                .query((rs, i) -> vault.decrypt(rs.getBytes(1)))
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public long countByStatus(String status) {
+        return db.sql("SELECT count(*) FROM card WHERE status = ?").param(status).query(Long.class).single();
+    }
+
+    private List<UUID> withoutCard(List<UUID> participantIds) {
+        if (participantIds.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("""
+                SELECT p FROM unnest(?::uuid[]) AS p WHERE NOT EXISTS (SELECT 1 FROM card c WHERE c.participant_id = p)
+                """)
+                .param(participantIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list();
+    }
+
+    private static CardView view(ResultSet rs, int i) throws SQLException {
+        return new CardView(rs.getObject("id", UUID.class), rs.getInt("wave_number"),
+                "************" + rs.getString("last4"), rs.getString("status"), rs.getLong("balance"),
+                rs.getTimestamp("purchase_deadline").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("first_purchase_at")).map(Timestamp::toInstant).orElse(null),
+                rs.getString("deactivation_reason"));
+    }
+}

@@ -1,0 +1,96 @@
+package org.prakerja.wave;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.prakerja.card.Cards;
+import org.prakerja.job.Progress;
+import org.prakerja.notification.Message;
+import org.prakerja.notification.Notifications;
+import org.prakerja.registration.Participants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * R-23/R-24/R-30 announcement: cards for the selected with their balance from the fund, an SMS
+ * of congratulation, and "Kamu Belum Berhasil" on the dashboard of the others. Works in chunks,
+ * each one transaction; several runners share the work (SKIP LOCKED) and a rerun continues where
+ * the last stopped.
+ */
+@Service
+public class Announcement {
+
+    private static final Logger log = LoggerFactory.getLogger(Announcement.class);
+    private static final int CHUNK = 5_000;
+
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final Waves waves;
+    private final Cards cards;
+    private final Participants participants;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    Announcement(JdbcClient db, TransactionTemplate tx, Waves waves, Cards cards, Participants participants,
+            Notifications notifications, Clock clock) {
+        this.db = db;
+        this.tx = tx;
+        this.waves = waves;
+        this.cards = cards;
+        this.participants = participants;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    public void run(int number, Progress progress) {
+        progress.total(db.sql("SELECT count(*) FROM application WHERE wave_number = ? AND announced_at IS NULL")
+                .param(number).query(Long.class).single());
+        int n;
+        do {
+            n = tx.execute(s -> announceChunk(number, "SELECTED"));
+            progress.advance(n);
+        } while (n > 0);
+        do {
+            n = tx.execute(s -> announceChunk(number, "NOT_SELECTED"));
+            progress.advance(n);
+        } while (n > 0);
+        tx.executeWithoutResult(s -> waves.moveIfIn(number, WaveStatus.SELECTED, WaveStatus.ANNOUNCED));
+        log.info("announcement done wave={}", number);
+    }
+
+    private int announceChunk(int wave, String status) {
+        List<UUID> chunk = db.sql("""
+                SELECT participant_id FROM application
+                WHERE wave_number = ? AND status = ? AND announced_at IS NULL
+                ORDER BY participant_id LIMIT ? FOR UPDATE SKIP LOCKED
+                """)
+                .params(wave, status, CHUNK)
+                .query(UUID.class)
+                .list();
+        if (chunk.isEmpty()) {
+            return 0;
+        }
+        if (status.equals("SELECTED")) {
+            cards.issue(chunk, wave);
+            Map<UUID, String> phones = participants.phones(chunk);
+            notifications.sendAll(chunk.stream().filter(phones::containsKey)
+                    .map(p -> Message.sms(phones.get(p), "Selamat! Anda lolos seleksi Kartu Prakerja Gelombang " + wave
+                            + ". Cek saldo dan nomor kartu di dashboard, dan beli pelatihan pertama dalam 30 hari."))
+                    .toList());
+            notifications.inAppAll(chunk, "SELECTED",
+                    "Selamat! Anda lolos Gelombang " + wave + ". Kartu Prakerja Anda sudah aktif.");
+        } else {
+            notifications.inAppAll(chunk, "NOT_SELECTED",
+                    "Kamu Belum Berhasil di Gelombang " + wave + ". Jangan menyerah: gabung gelombang berikutnya.");
+        }
+        db.sql("UPDATE application SET announced_at = ? WHERE wave_number = ? AND participant_id = ANY(?::uuid[])")
+                .params(Timestamp.from(clock.instant()), wave, chunk.toArray(UUID[]::new))
+                .update();
+        return chunk.size();
+    }
+}

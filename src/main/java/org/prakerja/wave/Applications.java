@@ -1,0 +1,149 @@
+package org.prakerja.wave;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.prakerja.common.ProgramRules;
+import org.prakerja.notification.Notifications;
+import org.prakerja.registration.Participant;
+import org.prakerja.registration.Participants;
+import org.prakerja.wave.JoinResult.Joined;
+import org.prakerja.wave.JoinResult.NotEligible;
+import org.prakerja.wave.JoinResult.Reason;
+import org.prakerja.wave.JoinResult.Refused;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** R-21 joining a wave (Gabung Gelombang), with the eligibility of R-12..R-14. */
+@Service
+@Transactional
+public class Applications {
+
+    /** A participant's latest application, as the dashboard shows it. */
+    public record ApplicationView(int wave, String status, String exclusionReason) {
+    }
+
+    private final JdbcClient db;
+    private final Waves waves;
+    private final Participants participants;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final ProgramRules rules;
+
+    Applications(JdbcClient db, Waves waves, Participants participants, Notifications notifications, Clock clock,
+            ProgramRules rules) {
+        this.db = db;
+        this.waves = waves;
+        this.participants = participants;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    public JoinResult join(UUID participantId, int waveNumber) {
+        var wave = waves.find(waveNumber);
+        if (wave.isEmpty()) {
+            return new Refused(Reason.WAVE_NOT_FOUND);
+        }
+        if (!wave.get().acceptsApplicationsAt(clock.instant())) {
+            return new Refused(Reason.WAVE_NOT_OPEN);
+        }
+        var participant = participants.find(participantId).orElseThrow();
+        if (!participant.emailVerified() || !participant.phoneVerified()) {
+            return new Refused(Reason.VERIFICATION_REQUIRED);
+        }
+        if (!participant.basicTestPassed()) {
+            return new Refused(Reason.BASIC_TEST_REQUIRED);
+        }
+        var ineligible = ineligibility(participant);
+        if (ineligible.isPresent()) {
+            return new Refused(new NotEligible(ineligible.get()));
+        }
+        try {
+            int inserted = db.sql("""
+                    INSERT INTO application (wave_number, participant_id, status, nik_hash, kk_hash, priority, birth_date, applied_at)
+                    VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?) ON CONFLICT (wave_number, participant_id) DO NOTHING
+                    """)
+                    .params(waveNumber, participantId, participant.nikHash(), participant.kkHash(),
+                            participant.employmentStatus().priority(), participant.birthDate(),
+                            Timestamp.from(clock.instant()))
+                    .update();
+            if (inserted == 0) {
+                return new Refused(Reason.ALREADY_APPLIED);
+            }
+        } catch (DuplicateKeyException e) {
+            // R-21: already pending in another wave
+            return new Refused(Reason.ALREADY_APPLIED);
+        }
+        notifications.inApp(participantId, "WAVE_JOINED",
+                "Anda telah bergabung di Gelombang " + waveNumber + ". Tunggu pengumuman hasil seleksi.");
+        return new Joined(waveNumber);
+    }
+
+    /** R-13: the personal rules and the once-in-a-lifetime and family rules. */
+    Optional<Ineligibility> ineligibility(Participant p) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        if (p.ageOn(today) < rules.minimumAge()) {
+            return Optional.of(Ineligibility.UNDER_AGE);
+        }
+        var d = p.declarations();
+        if (d.inSchool()) {
+            return Optional.of(Ineligibility.IN_SCHOOL);
+        }
+        if (d.civilServant()) {
+            return Optional.of(Ineligibility.CIVIL_SERVANT);
+        }
+        if (d.securityForces()) {
+            return Optional.of(Ineligibility.SECURITY_FORCES);
+        }
+        if (d.villageOfficial()) {
+            return Optional.of(Ineligibility.VILLAGE_OFFICIAL);
+        }
+        if (d.legislator()) {
+            return Optional.of(Ineligibility.LEGISLATOR);
+        }
+        var recipients = db.sql("""
+                SELECT count(*) FILTER (WHERE nik_hash = :nik), count(DISTINCT participant_id) FILTER (WHERE kk_hash = :kk)
+                FROM application WHERE status = 'SELECTED' AND (nik_hash = :nik OR kk_hash = :kk)
+                """)
+                .param("nik", p.nikHash()).param("kk", p.kkHash())
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (recipients[0] > 0) {
+            return Optional.of(Ineligibility.PREVIOUS_RECIPIENT);
+        }
+        if (recipients[1] >= rules.recipientsPerFamily()) {
+            return Optional.of(Ineligibility.FAMILY_CAP);
+        }
+        return Optional.empty();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ApplicationView> latest(UUID participantId) {
+        return db.sql("""
+                SELECT a.wave_number, a.status, a.exclusion_reason, w.status AS wave_status FROM application a
+                JOIN wave w ON w.number = a.wave_number
+                WHERE a.participant_id = ? ORDER BY a.applied_at DESC LIMIT 1
+                """)
+                .param(participantId)
+                // the result is the participant's only once it is announced
+                .query((rs, i) -> new ApplicationView(rs.getInt(1),
+                        rs.getString("wave_status").equals("ANNOUNCED") ? rs.getString(2) : "PENDING",
+                        rs.getString("wave_status").equals("ANNOUNCED") ? rs.getString(3) : null))
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public long countAll() {
+        return db.sql("SELECT count(*) FROM application").query(Long.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    public long countSelected() {
+        return db.sql("SELECT count(*) FROM application WHERE status = 'SELECTED'").query(Long.class).single();
+    }
+}

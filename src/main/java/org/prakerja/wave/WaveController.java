@@ -1,0 +1,58 @@
+package org.prakerja.wave;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Map;
+import org.prakerja.access.CurrentUser;
+import org.prakerja.common.PageRequest;
+import org.prakerja.common.Paged;
+import org.prakerja.common.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/waves")
+@Tag(name = "Participant: waves")
+class WaveController {
+
+    private final Waves waves;
+    private final Applications applications;
+
+    WaveController(Waves waves, Applications applications) {
+        this.waves = waves;
+        this.applications = applications;
+    }
+
+    @GetMapping
+    @Operation(summary = "Waves, newest first; the seed's hash from the start, the seed itself once closed (R-22)")
+    Paged<Wave> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        var p = new PageRequest(page, size);
+        return new Paged<>(waves.list((int) p.offset(), p.size()), page, size, waves.count());
+    }
+
+    @PostMapping("/{number}/applications")
+    @Operation(summary = "Join a wave (Gabung Gelombang, R-21)",
+            description = "Errors: 400 VALIDATION_FAILED, 404 WAVE_NOT_FOUND, 409 NOT_ELIGIBLE (detail and reason say why), "
+                    + "ALREADY_APPLIED, WAVE_NOT_OPEN, VERIFICATION_REQUIRED, BASIC_TEST_REQUIRED")
+    ResponseEntity<?> join(@AuthenticationPrincipal CurrentUser user,
+            @PathVariable @Min(1) @Max(100_000) int number) {
+        return switch (applications.join(user.subjectId(), number)) {
+            case JoinResult.Joined j -> ResponseEntity.status(HttpStatus.CREATED)
+                    .body(Map.of("wave", j.wave(), "status", "PENDING"));
+            case JoinResult.Refused r when r.reason() instanceof JoinResult.NotEligible ne ->
+                    Problems.of(ne.code(), ne.detail(), Map.of("reason", ne.why().name()));
+            case JoinResult.Refused r when r.reason() == JoinResult.Reason.WAVE_NOT_FOUND ->
+                    Problems.of("WAVE_NOT_FOUND", "no wave has that number");
+            case JoinResult.Refused r -> Problems.refused(r.reason());
+        };
+    }
+}
