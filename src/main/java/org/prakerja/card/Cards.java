@@ -89,13 +89,9 @@ public class Cards {
 
     @Transactional(readOnly = true)
     public Optional<CardView> ofParticipant(UUID participantId) {
-        return db.sql("""
-                SELECT c.*, coalesce(a.balance, 0) AS balance FROM card c
-                LEFT JOIN ledger_account a ON a.id = 'CARD_BALANCE:' || c.id
-                WHERE c.participant_id = ?
-                """)
+        return db.sql("SELECT * FROM card WHERE participant_id = ?")
                 .param(participantId)
-                .query(Cards::view)
+                .query((rs, i) -> view(rs, ledger.balance(AccountId.cardBalance(rs.getObject("id", UUID.class)))))
                 .optional();
     }
 
@@ -125,9 +121,9 @@ public class Cards {
                 .list();
     }
 
-    private static CardView view(ResultSet rs, int i) throws SQLException {
+    private static CardView view(ResultSet rs, org.prakerja.common.Rupiah balance) throws SQLException {
         return new CardView(rs.getObject("id", UUID.class), rs.getInt("wave_number"),
-                "************" + rs.getString("last4"), rs.getString("status"), rs.getLong("balance"),
+                "************" + rs.getString("last4"), rs.getString("status"), balance.amount(),
                 rs.getTimestamp("purchase_deadline").toInstant(),
                 Optional.ofNullable(rs.getTimestamp("first_purchase_at")).map(Timestamp::toInstant).orElse(null),
                 rs.getString("deactivation_reason"));
