@@ -2,6 +2,7 @@ package org.prakerja.access;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.prakerja.common.web.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,12 @@ public class ProblemWriter {
     }
 
     public void write(HttpServletResponse response, String code, String detail) throws IOException {
-        var problem = Problems.of(code, detail);
+        write(response, code, detail, Map.of());
+    }
+
+    public void write(HttpServletResponse response, String code, String detail, Map<String, Object> extra)
+            throws IOException {
+        var problem = Problems.of(code, detail, extra);
         response.setStatus(problem.getStatusCode().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write(json.writeValueAsString(problem.getBody()));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.common.ProgramRules;
+import org.prakerja.common.SecretBox;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.ledger.Movement;
@@ -24,12 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Cards {
 
     private final JdbcClient db;
-    private final CardVault vault;
+    private final SecretBox vault;
     private final Ledger ledger;
     private final Clock clock;
     private final ProgramRules rules;
 
-    Cards(JdbcClient db, CardVault vault, Ledger ledger, Clock clock, ProgramRules rules) {
+    Cards(JdbcClient db, SecretBox vault, Ledger ledger, Clock clock, ProgramRules rules) {
         this.db = db;
         this.vault = vault;
         this.ledger = ledger;
@@ -57,8 +58,8 @@ public class Cards {
             for (int i = 0; i < n; i++) {
                 var number = CardNumber.random();
                 ids[i] = UUID.randomUUID();
-                hashes[i] = vault.hash(number.value());
-                sealed[i] = vault.encrypt(number.value());
+                hashes[i] = vault.hash("card", number.value());
+                sealed[i] = vault.seal(number.value());
                 last4[i] = number.last4();
             }
             var inserted = db.sql("""
@@ -100,8 +101,43 @@ public class Cards {
     public Optional<String> fullNumber(UUID participantId) {
         return db.sql("SELECT number_encrypted FROM card WHERE participant_id = ?")
                 .param(participantId)
-                .query((rs, i) -> vault.decrypt(rs.getBytes(1)))
+                .query((rs, i) -> vault.open(rs.getBytes(1)))
                 .optional();
+    }
+
+    /** A card found by the number a platform sent (R-50); only its id, holder and state. */
+    public record CardRef(UUID cardId, UUID participantId, String status) {
+        public boolean active() {
+            return status.equals("ACTIVE");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CardRef> findByNumber(String number) {
+        if (!CardNumber.isWellFormed(number)) {
+            return Optional.empty();
+        }
+        return db.sql("SELECT id, participant_id, status FROM card WHERE number_hash = ?")
+                .param(vault.hash("card", number))
+                .query((rs, i) -> new CardRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                .optional();
+    }
+
+    /**
+     * Locks the card for a purchase, so a purchase and a revocation (R-31, R-33) cannot pass each
+     * other, and returns its state as it is now.
+     */
+    public CardRef lockForPurchase(UUID cardId) {
+        return db.sql("SELECT id, participant_id, status FROM card WHERE id = ? FOR UPDATE")
+                .param(cardId)
+                .query((rs, i) -> new CardRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                .single();
+    }
+
+    /** R-31 the first purchase stops the deadline. */
+    public void recordPurchase(UUID cardId) {
+        db.sql("UPDATE card SET first_purchase_at = coalesce(first_purchase_at, ?) WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), cardId).update();
     }
 
     @Transactional(readOnly = true)

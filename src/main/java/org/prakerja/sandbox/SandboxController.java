@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.prakerja.catalog.Catalog;
 import org.prakerja.common.AdjustableClock;
+import org.prakerja.partner.PartnerClients;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.notification.Inbox;
 import org.prakerja.notification.SentMessage;
@@ -33,12 +35,17 @@ class SandboxController {
     private final Inbox inbox;
     private final BasicTest basicTest;
     private final SandboxSeed seed;
+    private final PartnerClients partnerClients;
+    private final Catalog catalog;
 
-    SandboxController(AdjustableClock clock, Inbox inbox, BasicTest basicTest, SandboxSeed seed) {
+    SandboxController(AdjustableClock clock, Inbox inbox, BasicTest basicTest, SandboxSeed seed,
+            PartnerClients partnerClients, Catalog catalog) {
         this.clock = clock;
         this.inbox = inbox;
         this.basicTest = basicTest;
         this.seed = seed;
+        this.partnerClients = partnerClients;
+        this.catalog = catalog;
     }
 
     @GetMapping("/inbox")
@@ -82,6 +89,24 @@ class SandboxController {
     @GetMapping("/operators")
     List<SandboxSeed.DemoLogin> operators() {
         return seed.operators();
+    }
+
+    record PartnerView(String partnerId, String role, String secret, String name, Map<String, Object> refundPolicy) {
+        @Override
+        public String toString() {
+            return "PartnerView[" + partnerId + ", secret=****]";
+        }
+    }
+
+    @GetMapping("/partners")
+    @Operation(summary = "Seeded partners with their secrets and, for platforms, refund policies")
+    List<PartnerView> partners() {
+        var policies = catalog.platforms();
+        return partnerClients.all().stream().map(c -> new PartnerView(c.partnerId(), c.role().name(), c.secret(), c.name(),
+                policies.stream().filter(p -> p.id().equals(c.partnerId())).findFirst()
+                        .<Map<String, Object>>map(p -> Map.of("allowed", p.refundAllowed(), "days", p.refundDays()))
+                        .orElse(null)))
+                .toList();
     }
 
     @GetMapping("/basic-test/answers")

@@ -62,6 +62,8 @@ public class Selection {
             if (wave.status() != WaveStatus.CLOSED) {
                 return false;
             }
+            // the three window sorts over a million rows fit in memory instead of spilling to disk
+            db.sql("SET LOCAL work_mem = '256MB'").update();
             long applicants = db.sql("SELECT count(*) FROM application WHERE wave_number = ? AND status = 'PENDING'")
                     .param(number).query(Long.class).single();
             progress.total(applicants);

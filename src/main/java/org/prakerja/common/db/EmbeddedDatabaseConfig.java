@@ -41,6 +41,8 @@ class EmbeddedDatabaseConfig {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB")
+                // batch work (selection, announcement) writes a lot of WAL: fewer forced checkpoints
+                .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("fsync", fsync);
         if (port > 0) {
             builder.setPort(port);

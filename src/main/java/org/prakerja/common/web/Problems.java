@@ -33,6 +33,16 @@ public final class Problems {
             Map.entry("METHOD_NOT_ALLOWED", HttpStatus.METHOD_NOT_ALLOWED),
             Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
             Map.entry("RATE_LIMITED", HttpStatus.TOO_MANY_REQUESTS),
+            Map.entry("SIGNATURE_INVALID", HttpStatus.UNAUTHORIZED),
+            Map.entry("TIMESTAMP_OUT_OF_WINDOW", HttpStatus.UNAUTHORIZED),
+            Map.entry("WRONG_PARTNER_ROLE", HttpStatus.FORBIDDEN),
+            Map.entry("IDEMPOTENCY_KEY_REUSED", HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry("OTP_INVALID", HttpStatus.UNAUTHORIZED),
+            Map.entry("OTP_LOCKED", HttpStatus.TOO_MANY_REQUESTS),
+            Map.entry("VOUCHER_NOT_YOURS", HttpStatus.FORBIDDEN),
+            Map.entry("TRAINING_NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("CERTIFICATE_NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("TICKET_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR));
 
     private Problems() {

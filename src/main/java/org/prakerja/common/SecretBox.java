@@ -1,4 +1,4 @@
-package org.prakerja.card;
+package org.prakerja.common;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,53 +13,54 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps card numbers secret at rest: AES-256-GCM for the number its holder may see, and an
- * HMAC-SHA256 for finding a card by the number a platform sends.
+ * Secrets at rest: AES-256-GCM for values that must be read back (card numbers for their holder,
+ * partner secrets for checking signatures) and HMAC-SHA256 for finding a row by a secret value.
  */
 @Component
-class CardVault {
+public class SecretBox {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec aes;
     private final SecretKeySpec mac;
 
-    CardVault(@Value("${prakerja.security.card-key}") String base64Key) {
+    SecretBox(@Value("${prakerja.security.secret-key}") String base64Key) {
         byte[] key = Base64.getDecoder().decode(base64Key);
         if (key.length != 32) {
-            throw new IllegalStateException("prakerja.security.card-key must be 32 bytes, base64");
+            throw new IllegalStateException("prakerja.security.secret-key must be 32 bytes, base64");
         }
         this.aes = new SecretKeySpec(key, "AES");
         this.mac = new SecretKeySpec(key, "HmacSHA256");
     }
 
-    byte[] hash(String number) {
+    /** A keyed hash: equal values give equal hashes; {@code purpose} separates uses of one key. */
+    public byte[] hash(String purpose, String value) {
         try {
             var m = Mac.getInstance("HmacSHA256");
             m.init(mac);
-            return m.doFinal(("card:" + number).getBytes(StandardCharsets.US_ASCII));
+            return m.doFinal((purpose + ":" + value).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    byte[] encrypt(String number) {
+    public byte[] seal(String value) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, aes, new GCMParameterSpec(128, iv));
-            byte[] sealed = cipher.doFinal(number.getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    String decrypt(byte[] stored) {
+    public String open(byte[] sealed) {
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, aes, new GCMParameterSpec(128, stored, 0, 12));
-            return new String(cipher.doFinal(stored, 12, stored.length - 12), StandardCharsets.US_ASCII);
+            cipher.init(Cipher.DECRYPT_MODE, aes, new GCMParameterSpec(128, sealed, 0, 12));
+            return new String(cipher.doFinal(sealed, 12, sealed.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

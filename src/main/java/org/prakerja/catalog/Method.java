@@ -1,0 +1,4 @@
+package org.prakerja.catalog;
+
+/** How a training is delivered. */
+public enum Method { VIDEO, WEBINAR, OFFLINE }

@@ -1,0 +1,98 @@
+package org.prakerja.partner;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.prakerja.access.ProblemWriter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Every partner POST is idempotent by X-External-Id. The request runs in one transaction that
+ * first takes an advisory lock on (partner, key): concurrent retries wait for the first, then
+ * find its stored answer and replay it. The answer is stored in the same transaction as the
+ * effect, so there is never an effect without its answer or the other way round. Server errors
+ * roll back and are not stored, so they can be retried.
+ */
+@Component
+class Idempotency {
+
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final ProblemWriter problems;
+
+    Idempotency(JdbcClient db, TransactionTemplate tx, ProblemWriter problems) {
+        this.db = db;
+        this.tx = tx;
+        this.problems = problems;
+    }
+
+    private record Stored(byte[] requestHash, int status, String contentType, byte[] body) {
+    }
+
+    void handle(Partner partner, String externalId, byte[] body, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws IOException {
+        byte[] requestHash = requestHash(request, body);
+        var wrapped = new ContentCachingResponseWrapper(response);
+        try {
+            tx.executeWithoutResult(status -> {
+                db.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))")
+                        .params(partner.id(), externalId).query(Object.class).list();
+                var stored = db.sql("""
+                        SELECT request_hash, status, content_type, body FROM partner_request
+                        WHERE partner_id = ? AND external_id = ?
+                        """)
+                        .params(partner.id(), externalId)
+                        .query((rs, i) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
+                        .optional();
+                try {
+                    if (stored.isPresent()) {
+                        if (!MessageDigest.isEqual(stored.get().requestHash(), requestHash)) {
+                            problems.write(wrapped, "IDEMPOTENCY_KEY_REUSED",
+                                    "this X-External-Id was used before with a different request");
+                        } else {
+                            wrapped.setStatus(stored.get().status());
+                            if (stored.get().contentType() != null) {
+                                wrapped.setContentType(stored.get().contentType());
+                            }
+                            wrapped.getOutputStream().write(stored.get().body());
+                        }
+                        return;
+                    }
+                    chain.doFilter(request, wrapped);
+                } catch (IOException | ServletException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (wrapped.getStatus() >= 500) {
+                    status.setRollbackOnly();
+                    return;
+                }
+                db.sql("""
+                        INSERT INTO partner_request (partner_id, external_id, request_hash, status, content_type, body, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                        .params(partner.id(), externalId, requestHash, wrapped.getStatus(), wrapped.getContentType(),
+                                wrapped.getContentAsByteArray(), Timestamp.from(Instant.now()))
+                        .update();
+            });
+        } catch (RuntimeException e) {
+            wrapped.resetBuffer();
+            problems.write(wrapped, "INTERNAL_ERROR", "something went wrong on our side; retry with the same X-External-Id");
+        }
+        wrapped.copyBodyToResponse();
+    }
+
+    /** Same key, same request: method, path and body. */
+    private static byte[] requestHash(HttpServletRequest request, byte[] body) {
+        return Signatures.sha256Hex(
+                (request.getMethod() + " " + request.getRequestURI() + " " + Signatures.sha256Hex(body)).getBytes())
+                .getBytes();
+    }
+}

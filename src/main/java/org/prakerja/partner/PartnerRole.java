@@ -1,0 +1,3 @@
+package org.prakerja.partner;
+
+public enum PartnerRole { PLATFORM, INSTITUTION }

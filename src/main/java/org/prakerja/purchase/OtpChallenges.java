@@ -1,0 +1,153 @@
+package org.prakerja.purchase;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.prakerja.card.Cards;
+import org.prakerja.catalog.Catalog;
+import org.prakerja.common.Masking;
+import org.prakerja.common.SecretBox;
+import org.prakerja.notification.Message;
+import org.prakerja.notification.Notifications;
+import org.prakerja.registration.Participants;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R-50/R-51 one-time codes for purchases: 6 digits by SMS to the card holder, 5 minutes, single
+ * use, stored as a keyed hash; at most 5 wrong codes per card in 30 minutes, then OTP_LOCKED;
+ * at most {@code prakerja.partner.otp-per-card} codes per card in 10 minutes, then RATE_LIMITED.
+ */
+@Service
+@Transactional
+public class OtpChallenges {
+
+    static final Duration LIFETIME = Duration.ofMinutes(5);
+    static final int MAX_WRONG = 5;
+    static final Duration LOCK_WINDOW = Duration.ofMinutes(30);
+    static final Duration CARD_WINDOW = Duration.ofMinutes(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public sealed interface Result {
+    }
+
+    public record Issued(UUID otpId, Instant expiresAt, String phoneMasked) implements Result {
+    }
+
+    public record Refused(PurchaseRefusal reason) implements Result {
+    }
+
+    private final JdbcClient db;
+    private final Cards cards;
+    private final Catalog catalog;
+    private final Participants participants;
+    private final Notifications notifications;
+    private final SecretBox box;
+    private final PartnerRateLimit rateLimit;
+    private final Clock clock;
+    private final int maxPerCard;
+
+    OtpChallenges(JdbcClient db, Cards cards, Catalog catalog, Participants participants, Notifications notifications,
+            SecretBox box, PartnerRateLimit rateLimit, Clock clock,
+            @Value("${prakerja.partner.otp-per-card:10}") int maxPerCard) {
+        this.maxPerCard = maxPerCard;
+        this.db = db;
+        this.cards = cards;
+        this.catalog = catalog;
+        this.participants = participants;
+        this.notifications = notifications;
+        this.box = box;
+        this.rateLimit = rateLimit;
+        this.clock = clock;
+    }
+
+    public Result request(String platformId, String cardNumber, String trainingId) {
+        if (!rateLimit.tryAcquire(platformId)) {
+            return new Refused(PurchaseRefusal.RATE_LIMITED);
+        }
+        var card = cards.findByNumber(cardNumber);
+        if (card.isEmpty()) {
+            return new Refused(PurchaseRefusal.CARD_NOT_FOUND);
+        }
+        if (!card.get().active()) {
+            return new Refused(PurchaseRefusal.CARD_NOT_ACTIVE);
+        }
+        if (catalog.training(trainingId).isEmpty()) {
+            return new Refused(PurchaseRefusal.TRAINING_NOT_FOUND);
+        }
+        if (!catalog.soldBy(trainingId, platformId)) {
+            return new Refused(PurchaseRefusal.TRAINING_NOT_SOLD_HERE);
+        }
+        UUID cardId = card.get().cardId();
+        Instant now = clock.instant();
+        if (locked(cardId, now)) {
+            return new Refused(PurchaseRefusal.OTP_LOCKED);
+        }
+        long recent = db.sql("SELECT count(*) FROM otp_challenge WHERE card_id = ? AND created_at > ?")
+                .params(cardId, Timestamp.from(now.minus(CARD_WINDOW))).query(Long.class).single();
+        if (recent >= maxPerCard) {
+            return new Refused(PurchaseRefusal.RATE_LIMITED);
+        }
+        UUID otpId = UUID.randomUUID();
+        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        Instant expiresAt = now.plus(LIFETIME);
+        db.sql("""
+                INSERT INTO otp_challenge (id, card_id, platform_id, training_id, code_hash, expires_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(otpId, cardId, platformId, trainingId, hash(otpId, code), Timestamp.from(expiresAt),
+                        Timestamp.from(now))
+                .update();
+        String phone = participants.phones(java.util.List.of(card.get().participantId())).get(card.get().participantId());
+        String training = catalog.training(trainingId).map(t -> t.title()).orElse(trainingId);
+        notifications.send(Message.sensitiveSms(phone, "Prakerja: kode OTP " + code + " untuk membeli \"" + training
+                + "\". Berlaku 5 menit. JANGAN berikan kode ini kepada siapa pun selain di platform tempat Anda membeli."));
+        return new Issued(otpId, expiresAt, Masking.lastFour(phone));
+    }
+
+    /**
+     * Checks and spends an OTP for a purchase, in the caller's transaction. A wrong code counts
+     * against the card even though the purchase itself changes nothing.
+     */
+    Optional<PurchaseRefusal> spend(UUID otpId, String code, UUID cardId, String platformId, String trainingId) {
+        Instant now = clock.instant();
+        if (locked(cardId, now)) {
+            return Optional.of(PurchaseRefusal.OTP_LOCKED);
+        }
+        var challenge = db.sql("""
+                SELECT code_hash, expires_at, used_at FROM otp_challenge
+                WHERE id = ? AND card_id = ? AND platform_id = ? AND training_id = ? FOR UPDATE
+                """)
+                .params(otpId, cardId, platformId, trainingId)
+                .query((rs, i) -> new Object[] {rs.getBytes(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3)})
+                .optional();
+        if (challenge.isEmpty() || challenge.get()[2] != null) {
+            return Optional.of(PurchaseRefusal.OTP_INVALID);
+        }
+        if (!MessageDigest.isEqual((byte[]) challenge.get()[0], hash(otpId, code))) {
+            db.sql("UPDATE otp_challenge SET attempts = attempts + 1 WHERE id = ?").param(otpId).update();
+            return Optional.of(locked(cardId, now) ? PurchaseRefusal.OTP_LOCKED : PurchaseRefusal.OTP_INVALID);
+        }
+        if (!now.isBefore((Instant) challenge.get()[1])) {
+            return Optional.of(PurchaseRefusal.OTP_EXPIRED);
+        }
+        db.sql("UPDATE otp_challenge SET used_at = ? WHERE id = ?").params(Timestamp.from(now), otpId).update();
+        return Optional.empty();
+    }
+
+    private boolean locked(UUID cardId, Instant now) {
+        return db.sql("SELECT coalesce(sum(attempts), 0) FROM otp_challenge WHERE card_id = ? AND created_at > ?")
+                .params(cardId, Timestamp.from(now.minus(LOCK_WINDOW))).query(Long.class).single() >= MAX_WRONG;
+    }
+
+    private byte[] hash(UUID otpId, String code) {
+        return box.hash("otp", otpId + ":" + code);
+    }
+}

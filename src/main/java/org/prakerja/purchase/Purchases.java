@@ -1,0 +1,148 @@
+package org.prakerja.purchase;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.prakerja.card.Cards;
+import org.prakerja.catalog.Catalog;
+import org.prakerja.common.Rupiah;
+import org.prakerja.ledger.AccountId;
+import org.prakerja.ledger.Ledger;
+import org.prakerja.ledger.TransferResult;
+import org.prakerja.notification.Message;
+import org.prakerja.notification.Notifications;
+import org.prakerja.registration.Participants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** R-51..R-53 purchases on a digital platform, their vouchers and refunds. */
+@Service
+@Transactional
+public class Purchases {
+
+    private static final Logger log = LoggerFactory.getLogger(Purchases.class);
+
+    public sealed interface Result {
+    }
+
+    public record Purchased(UUID purchaseId, String voucherCode, String trainingId, long price, long remainingBalance,
+            Instant purchasedAt) implements Result {
+    }
+
+    public record Refunded(UUID purchaseId, String status, long refundedAmount, long remainingBalance) implements Result {
+    }
+
+    public record Refused(PurchaseRefusal reason) implements Result {
+    }
+
+    private final JdbcClient db;
+    private final Cards cards;
+    private final Catalog catalog;
+    private final OtpChallenges otps;
+    private final Vouchers vouchers;
+    private final Ledger ledger;
+    private final Participants participants;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    Purchases(JdbcClient db, Cards cards, Catalog catalog, OtpChallenges otps, Vouchers vouchers, Ledger ledger,
+            Participants participants, Notifications notifications, Clock clock) {
+        this.db = db;
+        this.cards = cards;
+        this.catalog = catalog;
+        this.otps = otps;
+        this.vouchers = vouchers;
+        this.ledger = ledger;
+        this.participants = participants;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** active card, right OTP, a training this platform sells, enough balance. */
+    public Result buy(String platformId, String cardNumber, UUID otpId, String otp, String trainingId) {
+        var found = cards.findByNumber(cardNumber);
+        if (found.isEmpty()) {
+            return new Refused(PurchaseRefusal.CARD_NOT_FOUND);
+        }
+        var card = cards.lockForPurchase(found.get().cardId());
+        if (!card.active()) {
+            return new Refused(PurchaseRefusal.CARD_NOT_ACTIVE);
+        }
+        var training = catalog.training(trainingId);
+        if (training.isEmpty()) {
+            return new Refused(PurchaseRefusal.TRAINING_NOT_FOUND);
+        }
+        var otpRefusal = otps.spend(otpId, otp, card.cardId(), platformId, trainingId);
+        if (otpRefusal.isPresent()) {
+            return new Refused(otpRefusal.get());
+        }
+        if (!catalog.soldBy(trainingId, platformId)) {
+            return new Refused(PurchaseRefusal.TRAINING_NOT_SOLD_HERE);
+        }
+        var price = Rupiah.of(training.get().price());
+        UUID purchaseId = UUID.randomUUID();
+        UUID reservationId = UUID.randomUUID();
+        var reserved = ledger.reserve(reservationId, AccountId.cardBalance(card.cardId()),
+                AccountId.reserved(card.cardId()), price, "R-52 purchase " + purchaseId);
+        if (reserved instanceof TransferResult.Refused) {
+            // the spent OTP stays spent: a new purchase needs a new OTP
+            return new Refused(PurchaseRefusal.INSUFFICIENT_BALANCE);
+        }
+        Instant now = clock.instant();
+        String code = vouchers.issue(purchaseId, card.cardId(), card.participantId(), training.get(), platformId,
+                reservationId, now);
+        cards.recordPurchase(card.cardId());
+        var participant = participants.find(card.participantId()).orElseThrow();
+        notifications.send(Message.sensitiveEmail(participant.email(), "Kode voucher Prakerja: " + training.get().title(),
+                "Terima kasih, pembelian pelatihan \"" + training.get().title() + "\" berhasil.\n\nKode voucher: " + code
+                        + "\n\nTukarkan kode ini di " + training.get().institution().name()
+                        + " untuk memulai pelatihan. Kode juga tersedia di dashboard Prakerja."));
+        notifications.inApp(card.participantId(), "VOUCHER_PURCHASED",
+                "Pembelian \"" + training.get().title() + "\" berhasil (" + price.formatted() + "). Kode voucher ada di dashboard.");
+        long remaining = ledger.balance(AccountId.cardBalance(card.cardId())).amount();
+        log.info("purchase done purchase={} platform={} training={} price={}", purchaseId, platformId, trainingId,
+                price.amount());
+        return new Purchased(purchaseId, code, trainingId, price.amount(), remaining, now);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Voucher> find(String platformId, UUID purchaseId) {
+        return vouchers.byId(purchaseId).filter(v -> v.platformId().equals(platformId));
+    }
+
+    /** R-53 the platform's own policy decides; only an unredeemed voucher can be refunded. */
+    public Result refund(String platformId, UUID purchaseId, String reason) {
+        var voucher = vouchers.lockById(purchaseId).filter(v -> v.platformId().equals(platformId));
+        if (voucher.isEmpty()) {
+            return new Refused(PurchaseRefusal.VOUCHER_NOT_FOUND);
+        }
+        var v = voucher.get();
+        if (!v.status().equals("PURCHASED")) {
+            return new Refused(v.status().equals("REFUNDED") || v.status().equals("VOIDED")
+                    ? PurchaseRefusal.REFUND_NOT_ALLOWED : PurchaseRefusal.VOUCHER_ALREADY_REDEEMED);
+        }
+        var policy = catalog.platform(platformId).orElseThrow();
+        Instant now = clock.instant();
+        if (!policy.refundAllowed() || now.isAfter(v.purchasedAt().plus(Duration.ofDays(policy.refundDays())))) {
+            return new Refused(PurchaseRefusal.REFUND_NOT_ALLOWED);
+        }
+        var voided = ledger.voidPending(UUID.nameUUIDFromBytes(("refund:" + purchaseId).getBytes()), v.reservationId(),
+                "R-53 refund " + purchaseId);
+        if (!voided.isDone()) {
+            return new Refused(PurchaseRefusal.VOUCHER_ALREADY_REDEEMED);
+        }
+        db.sql("UPDATE voucher SET status = 'REFUNDED', refunded_at = ?, refund_reason = ? WHERE id = ?")
+                .params(Timestamp.from(now), reason, purchaseId).update();
+        notifications.inApp(v.participantId(), "VOUCHER_REFUNDED",
+                "Pembelian dengan kode voucher " + v.code() + " dibatalkan; " + Rupiah.of(v.price()).formatted()
+                        + " kembali ke saldo pelatihan.");
+        long remaining = ledger.balance(AccountId.cardBalance(v.cardId())).amount();
+        return new Refunded(purchaseId, "REFUNDED", v.price(), remaining);
+    }
+}

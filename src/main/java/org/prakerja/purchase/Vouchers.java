@@ -1,0 +1,115 @@
+package org.prakerja.purchase;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.prakerja.catalog.Training;
+import org.prakerja.ledger.AccountId;
+import org.prakerja.ledger.Ledger;
+import org.prakerja.ledger.TransferResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Vouchers and their states, for the training and dashboard modules. */
+@Service
+@Transactional
+public class Vouchers {
+
+    private final JdbcClient db;
+    private final Ledger ledger;
+
+    Vouchers(JdbcClient db, Ledger ledger) {
+        this.db = db;
+        this.ledger = ledger;
+    }
+
+    String issue(UUID purchaseId, UUID cardId, UUID participantId, Training training, String platformId,
+            UUID reservationId, Instant at) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String code = VoucherCode.random();
+            int inserted = db.sql("""
+                    INSERT INTO voucher (id, code, card_id, participant_id, training_id, institution_id, platform_id, price,
+                        reservation_id, status, purchased_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PURCHASED', ?) ON CONFLICT (code) DO NOTHING
+                    """)
+                    .params(purchaseId, code, cardId, participantId, training.id(), training.institution().id(),
+                            platformId, training.price(), reservationId, Timestamp.from(at))
+                    .update();
+            if (inserted == 1) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("could not draw a free voucher code");
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Voucher> byCode(String code) {
+        if (!VoucherCode.isWellFormed(code)) {
+            return Optional.empty();
+        }
+        return db.sql("SELECT * FROM voucher WHERE code = ?").param(code).query(Vouchers::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Voucher> byId(UUID id) {
+        return db.sql("SELECT * FROM voucher WHERE id = ?").param(id).query(Vouchers::map).optional();
+    }
+
+    Optional<Voucher> lockById(UUID id) {
+        return db.sql("SELECT * FROM voucher WHERE id = ? FOR UPDATE").param(id).query(Vouchers::map).optional();
+    }
+
+    /**
+     * Locks all of a participant's vouchers, always in the same order, so redemptions for one
+     * participant take turns (R-61) and cannot deadlock with each other.
+     */
+    public List<Voucher> lockAllOf(UUID participantId) {
+        return db.sql("SELECT * FROM voucher WHERE participant_id = ? ORDER BY id FOR UPDATE")
+                .param(participantId).query(Vouchers::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Voucher> of(UUID participantId, int offset, int limit) {
+        return db.sql("SELECT * FROM voucher WHERE participant_id = ? ORDER BY purchased_at DESC, id OFFSET ? LIMIT ?")
+                .params(participantId, offset, limit).query(Vouchers::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public long countOf(UUID participantId) {
+        return db.sql("SELECT count(*) FROM voucher WHERE participant_id = ?").param(participantId).query(Long.class).single();
+    }
+
+    /** R-60/R-65 redemption: the reserved price is paid to the platform that sold the voucher. */
+    public boolean redeem(Voucher v, Instant at) {
+        var posted = ledger.post(UUID.nameUUIDFromBytes(("settlement:" + v.purchaseId()).getBytes()), v.reservationId(),
+                AccountId.platformPayable(v.platformId()), "R-65 settlement " + v.purchaseId());
+        if (!(posted instanceof TransferResult.Done)) {
+            return false;
+        }
+        return db.sql("UPDATE voucher SET status = 'REDEEMED', redeemed_at = ? WHERE id = ? AND status = 'PURCHASED'")
+                .params(Timestamp.from(at), v.purchaseId()).update() == 1;
+    }
+
+    /** Moves a voucher along its life (R-62, R-63) if it is where the caller expects. */
+    public boolean advance(UUID purchaseId, String from, String to) {
+        return db.sql("UPDATE voucher SET status = ? WHERE id = ? AND status = ?").params(to, purchaseId, from).update() == 1;
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return db.sql("SELECT count(*) FROM voucher").query(Long.class).single();
+    }
+
+    private static Voucher map(ResultSet rs, int i) throws SQLException {
+        return new Voucher(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("card_id", UUID.class),
+                rs.getObject("participant_id", UUID.class), rs.getString("training_id"), rs.getString("institution_id"),
+                rs.getString("platform_id"), rs.getLong("price"), rs.getObject("reservation_id", UUID.class),
+                rs.getString("status"), rs.getTimestamp("purchased_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("redeemed_at")).map(Timestamp::toInstant).orElse(null));
+    }
+}

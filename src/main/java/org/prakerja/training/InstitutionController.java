@@ -1,0 +1,104 @@
+package org.prakerja.training;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.prakerja.common.web.Problems;
+import org.prakerja.partner.Partner;
+import org.prakerja.purchase.Voucher;
+import org.prakerja.registration.Participants;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API.md section 3, institution endpoints. */
+@RestController
+@RequestMapping("/partner/v1")
+@Tag(name = "Partner: training institutions",
+        description = "Signed like every partner call; POSTs need X-External-Id. Errors on every call: 401 SIGNATURE_INVALID, "
+                + "401 TIMESTAMP_OUT_OF_WINDOW, 403 WRONG_PARTNER_ROLE, 422 IDEMPOTENCY_KEY_REUSED, 400 VALIDATION_FAILED")
+class InstitutionController {
+
+    private final TrainingRecords records;
+    private final Participants participants;
+
+    InstitutionController(TrainingRecords records, Participants participants) {
+        this.records = records;
+        this.participants = participants;
+    }
+
+    record Redemption(@NotNull @Size(max = 20) String voucherCode) {
+    }
+
+    @PostMapping("/redemptions")
+    @Operation(summary = "Redeem a voucher (tukar kode voucher, R-60, R-61, R-65)",
+            description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS, 409 VOUCHER_ALREADY_REDEEMED, "
+                    + "409 VOUCHER_REFUNDED, 409 PREVIOUS_TRAINING_NOT_COMPLETED")
+    ResponseEntity<?> redeem(HttpServletRequest request, @Valid @RequestBody Redemption body) {
+        return switch (records.redeem(Partner.of(request).id(), body.voucherCode())) {
+            case TrainingRecords.Done d -> ResponseEntity.status(HttpStatus.CREATED).body(view(d.voucher()));
+            case TrainingRecords.Refused r -> Problems.refused(r.reason());
+        };
+    }
+
+    record Pretest(@NotNull @Min(0) @Max(100) Integer score) {
+    }
+
+    @PostMapping("/vouchers/{code}/pretest")
+    @Operation(summary = "Record the pre-test (R-62)",
+            description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS, 409 VOUCHER_NOT_REDEEMED, 409 ALREADY_COMPLETED")
+    ResponseEntity<?> pretest(HttpServletRequest request, @PathVariable String code, @Valid @RequestBody Pretest body) {
+        return switch (records.pretest(Partner.of(request).id(), code, body.score())) {
+            case TrainingRecords.Done d -> ResponseEntity.ok(Map.of("status", d.voucher().status()));
+            case TrainingRecords.Refused r -> Problems.refused(r.reason());
+        };
+    }
+
+    record Completion(@NotNull @Min(0) @Max(100) Integer postTestScore,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9/._-]+$") String certificateNumber,
+            @NotBlank @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String certificateUrl,
+            @NotNull OffsetDateTime issuedAt) {
+    }
+
+    @PostMapping("/vouchers/{code}/completion")
+    @Operation(summary = "Report completion with the certificate (R-63)",
+            description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS, 409 VOUCHER_NOT_REDEEMED, 409 PRETEST_REQUIRED, "
+                    + "409 ALREADY_COMPLETED, 409 CERTIFICATE_NUMBER_TAKEN")
+    ResponseEntity<?> complete(HttpServletRequest request, @PathVariable String code, @Valid @RequestBody Completion body) {
+        return switch (records.complete(Partner.of(request).id(), code, body.postTestScore(), body.certificateNumber(),
+                body.certificateUrl(), body.issuedAt().toInstant())) {
+            case TrainingRecords.Done d -> ResponseEntity.ok(Map.of("status", d.voucher().status()));
+            case TrainingRecords.Refused r -> Problems.refused(r.reason());
+        };
+    }
+
+    @GetMapping("/vouchers/{code}")
+    @Operation(summary = "A voucher of one of this institution's trainings",
+            description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS")
+    ResponseEntity<?> voucher(HttpServletRequest request, @PathVariable String code) {
+        return switch (records.find(Partner.of(request).id(), code)) {
+            case TrainingRecords.Done d -> ResponseEntity.ok(view(d.voucher()));
+            case TrainingRecords.Refused r -> Problems.refused(r.reason());
+        };
+    }
+
+    private Map<String, Object> view(Voucher v) {
+        String name = participants.find(v.participantId()).map(p -> p.fullName()).orElse("");
+        return Map.of("voucherCode", v.code(), "trainingId", v.trainingId(), "participantName", name,
+                "status", v.status());
+    }
+}
