@@ -50,30 +50,34 @@ public class Announcement {
     public void run(int number, Progress progress) {
         progress.total(db.sql("SELECT count(*) FROM application WHERE wave_number = ? AND announced_at IS NULL")
                 .param(number).query(Long.class).single());
-        int n;
-        do {
-            n = tx.execute(s -> announceChunk(number, "SELECTED"));
-            progress.advance(n);
-        } while (n > 0);
-        do {
-            n = tx.execute(s -> announceChunk(number, "NOT_SELECTED"));
-            progress.advance(n);
-        } while (n > 0);
+        for (String status : new String[] {"SELECTED", "NOT_SELECTED"}) {
+            UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's order
+            List<UUID> chunk;
+            do {
+                UUID from = after;
+                chunk = tx.execute(s -> announceChunk(number, status, from));
+                progress.advance(chunk.size());
+                if (!chunk.isEmpty()) {
+                    after = chunk.getLast();
+                }
+            } while (!chunk.isEmpty());
+        }
         tx.executeWithoutResult(s -> waves.moveIfIn(number, WaveStatus.SELECTED, WaveStatus.ANNOUNCED));
         log.info("announcement done wave={}", number);
     }
 
-    private int announceChunk(int wave, String status) {
+    /** One chunk in primary-key order after {@code after}; returns the participants it announced. */
+    private List<UUID> announceChunk(int wave, String status, UUID after) {
         List<UUID> chunk = db.sql("""
                 SELECT participant_id FROM application
-                WHERE wave_number = ? AND status = ? AND announced_at IS NULL
+                WHERE wave_number = ? AND participant_id > ? AND status = ? AND announced_at IS NULL
                 ORDER BY participant_id LIMIT ? FOR UPDATE SKIP LOCKED
                 """)
-                .params(wave, status, CHUNK)
+                .params(wave, after, status, status.equals("SELECTED") ? CHUNK : 4 * CHUNK)
                 .query(UUID.class)
                 .list();
         if (chunk.isEmpty()) {
-            return 0;
+            return chunk;
         }
         if (status.equals("SELECTED")) {
             cards.issue(chunk, wave);
@@ -91,6 +95,6 @@ public class Announcement {
         db.sql("UPDATE application SET announced_at = ? WHERE wave_number = ? AND participant_id = ANY(?::uuid[])")
                 .params(Timestamp.from(clock.instant()), wave, chunk.toArray(UUID[]::new))
                 .update();
-        return chunk.size();
+        return chunk;
     }
 }

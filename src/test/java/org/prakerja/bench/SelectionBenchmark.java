@@ -2,7 +2,6 @@ package org.prakerja.bench;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.prakerja.PrakerjaApplication;
 import org.prakerja.job.Progress;
 import org.prakerja.ledger.Ledger;
@@ -23,14 +22,13 @@ public final class SelectionBenchmark {
     public static void main(String[] args) {
         int applicants = Integer.getInteger("applicants", 1_000_000);
         int quota = Integer.getInteger("quota", 200_000);
+        // command-line arguments win over application.yml
         var context = new SpringApplicationBuilder(PrakerjaApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(Map.of(
-                        "prakerja.jobs.schedule.enabled", "false",
-                        "prakerja.db.embedded.data-dir", System.getProperty("dataDir", "target/bench-pg"),
-                        "logging.structured.format.console", "",
-                        "logging.level.root", "WARN"))
-                .run();
+                .run("--prakerja.jobs.schedule.enabled=false",
+                        "--prakerja.db.embedded.data-dir=" + System.getProperty("dataDir", "target/bench-pg"),
+                        "--logging.structured.format.console=",
+                        "--logging.level.root=WARN");
         try {
             var db = context.getBean(JdbcClient.class);
             var waves = context.getBean(Waves.class);

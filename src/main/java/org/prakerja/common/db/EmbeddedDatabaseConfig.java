@@ -43,7 +43,9 @@ class EmbeddedDatabaseConfig {
                 .setServerConfig("shared_buffers", "256MB")
                 // batch work (selection, announcement) writes a lot of WAL: fewer forced checkpoints
                 .setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("fsync", fsync);
+                .setServerConfig("fsync", fsync)
+                // zonky defaults to synchronous_commit=off; money and the outbox need durable commits
+                .setServerConfig("synchronous_commit", fsync.equals("off") ? "off" : "on");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -1,0 +1,224 @@
+package org.prakerja.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.prakerja.card.Cards;
+import org.prakerja.partner.PartnerClients;
+import org.prakerja.partner.Signatures;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Benchmark (not a test): signed purchases end to end over HTTP (OTP request, then purchase)
+ * against the running service, many cards, then pgbench's TPC-B-like load on the same
+ * PostgreSQL. Run by bench/purchases.sh.
+ */
+public final class PurchaseBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern OTP = Pattern.compile("kode OTP (\\d{6})");
+
+    public static void main(String[] args) throws Exception {
+        int cards = Integer.getInteger("cards", 20_000);
+        int concurrency = Integer.getInteger("concurrency", 32);
+        int seconds = Integer.getInteger("seconds", 30);
+        var context = BenchServer.start(System.getProperty("dataDir", "target/bench-buy-pg"),
+                Map.of("prakerja.jobs.schedule.enabled", "false", "prakerja.partner.otp-per-card", "10"));
+        try {
+            var db = context.getBean(JdbcClient.class);
+            List<String> numbers = issueCards(context, db, cards);
+            var platform = context.getBean(PartnerClients.class).all().stream()
+                    .filter(p -> p.partnerId().equals("tokopedia")).findFirst().orElseThrow();
+            int port = BenchServer.port(context);
+            var client = new Client(port, platform.partnerId(), platform.secret());
+            String trainingId = cheapestTraining(client);
+
+            var next = new AtomicInteger();
+            var otpLatency = new ConcurrentLinkedQueue<Long>();
+            var buyLatency = new ConcurrentLinkedQueue<Long>();
+            var failures = new ConcurrentLinkedQueue<String>();
+            Runnable purchase = () -> {
+                String card = numbers.get(next.getAndIncrement() % numbers.size());
+                long t0 = System.nanoTime();
+                var otp = client.post("/partner/v1/otp", Map.of("cardNumber", card, "trainingId", trainingId));
+                long t1 = System.nanoTime();
+                if (otp.status != 201) {
+                    failures.add("otp " + otp.status + " " + otp.body);
+                    return;
+                }
+                String otpId = otp.json.get("otpId").asString();
+                String phoneCode = db.sql("""
+                        SELECT o.body FROM outbox o WHERE o.channel = 'SMS' AND o.id = (
+                            SELECT max(id) FROM outbox WHERE recipient = (
+                                SELECT phone FROM participant p JOIN card c ON c.participant_id = p.id
+                                WHERE c.id = (SELECT card_id FROM otp_challenge WHERE id = ?::uuid)))
+                        """).param(otpId).query(String.class).single();
+                var m = OTP.matcher(phoneCode);
+                m.find();
+                long t2 = System.nanoTime();
+                var bought = client.post("/partner/v1/purchases", Map.of("cardNumber", card, "otpId", otpId,
+                        "otp", m.group(1), "trainingId", trainingId));
+                long t3 = System.nanoTime();
+                if (bought.status != 201) {
+                    failures.add("purchase " + bought.status + " " + bought.body);
+                    return;
+                }
+                otpLatency.add(t1 - t0);
+                buyLatency.add(t3 - t2);
+            };
+            RegistrationBenchmark.runFor(concurrency, 5, purchase);
+            otpLatency.clear();
+            buyLatency.clear();
+            long before = db.sql("SELECT count(*) FROM voucher").query(Long.class).single();
+            long start = System.nanoTime();
+            RegistrationBenchmark.runFor(concurrency, seconds, purchase);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long bought = db.sql("SELECT count(*) FROM voucher").query(Long.class).single() - before;
+            System.out.printf("PURCHASES concurrency=%d cards=%d rate=%.1f purchases/s (OTP + purchase) failures=%d%n",
+                    concurrency, cards, bought / elapsed, failures.size());
+            failures.stream().limit(3).forEach(f -> System.out.println("  failure: " + f));
+            System.out.println("  OTP request      " + BenchServer.percentiles(otpLatency.stream().mapToLong(Long::longValue).toArray()));
+            System.out.println("  purchase request " + BenchServer.percentiles(buyLatency.stream().mapToLong(Long::longValue).toArray()));
+            var reconciliation = context.getBean(org.prakerja.ledger.Ledger.class).reconcile();
+            System.out.println("  ledger balanced=" + reconciliation.balanced() + " reserved=" + reconciliation.accounts());
+
+            int pgPort = context.getBean(EmbeddedPostgres.class).getPort();
+            double tps = pgbench(db, pgPort, seconds);
+            System.out.printf("PGBENCH tpc-b-like clients=8 threads=2 tps=%.1f%n", tps);
+            System.out.printf("RATIO purchases/pgbench = %.3f (target >= 0.25)%n", bought / elapsed / tps);
+        } finally {
+            context.close();
+        }
+    }
+
+    /** Cards as the announcement makes them: participants first (set-based), then Cards.issue in chunks. */
+    private static List<String> issueCards(org.springframework.context.ConfigurableApplicationContext context,
+            JdbcClient db, int n) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        db.sql("""
+                INSERT INTO participant (id, email, phone, nik_hash, nik_masked, kk_hash, full_name, birth_date, gender,
+                    province, city, education, employment_status, in_school, civil_servant, security_forces,
+                    village_official, legislator, email_verified_at, phone_verified_at, basic_test_passed_at, created_at)
+                SELECT gen_random_uuid(), 'buy-' || :tag || '-' || g || '@example.id', '+627' || lpad(g::text, 10, '0'),
+                       sha256(convert_to(:tag || 'nik' || g, 'UTF8')), '3201********0001',
+                       sha256(convert_to(:tag || 'kk' || g, 'UTF8')), 'Pembeli ' || g, date '1990-01-01', 'M',
+                       'DKI Jakarta', 'Jakarta', 'SMA', 'UNEMPLOYED', false, false, false, false, false,
+                       now(), now(), now(), now()
+                FROM generate_series(1, :n) g
+                """).param("tag", tag).param("n", n).update();
+        List<java.util.UUID> ids = db.sql("SELECT id FROM participant WHERE email LIKE ? ORDER BY id")
+                .param("buy-" + tag + "-%").query(java.util.UUID.class).list();
+        var cards = context.getBean(Cards.class);
+        var tx = context.getBean(TransactionTemplate.class);
+        for (int i = 0; i < ids.size(); i += 5000) {
+            var chunk = ids.subList(i, Math.min(ids.size(), i + 5000));
+            tx.executeWithoutResult(s -> cards.issue(chunk, 1));
+        }
+        var numbers = new ArrayList<String>();
+        ids.forEach(id -> numbers.add(cards.fullNumber(id).orElseThrow()));
+        return numbers;
+    }
+
+    private static String cheapestTraining(Client client) {
+        JsonNode cheapest = null;
+        for (JsonNode t : client.get("/partner/v1/trainings").json.get("items")) {
+            if (cheapest == null || t.get("price").asLong() < cheapest.get("price").asLong()) {
+                cheapest = t;
+            }
+        }
+        return cheapest.get("id").asString();
+    }
+
+    private static double pgbench(JdbcClient db, int port, int seconds) throws Exception {
+        db.sql("DROP DATABASE IF EXISTS pgbench").update();
+        db.sql("CREATE DATABASE pgbench").update();
+        run("pgbench", "-i", "-q", "-s", "10", "-h", "localhost", "-p", String.valueOf(port), "-U", "postgres", "pgbench");
+        String out = run("pgbench", "-c", "8", "-j", "2", "-T", String.valueOf(seconds), "-M", "prepared", "-h", "localhost",
+                "-p", String.valueOf(port), "-U", "postgres", "pgbench");
+        var m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench said: " + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String run(String... command) throws Exception {
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private record Answer(int status, String body, JsonNode json) {
+    }
+
+    private static final class Client {
+        private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        private final String base;
+        private final String partnerId;
+        private final String secret;
+
+        Client(int port, String partnerId, String secret) {
+            this.base = "http://localhost:" + port;
+            this.partnerId = partnerId;
+            this.secret = secret;
+        }
+
+        Answer get(String path) {
+            return send("GET", path, "");
+        }
+
+        Answer post(String path, Object body) {
+            return send("POST", path, JSON.writeValueAsString(body));
+        }
+
+        private Answer send(String method, String path, String body) {
+            String timestamp = OffsetDateTime.now(ZoneOffset.UTC).toString();
+            String signature = Signatures.sign(secret,
+                    Signatures.canonical(method, path, body.getBytes(StandardCharsets.UTF_8), timestamp));
+            var request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .header("X-Partner-Id", partnerId)
+                    .header("X-Timestamp", timestamp)
+                    .header("X-Signature", signature)
+                    .header("X-External-Id", UUID.randomUUID().toString())
+                    .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            try {
+                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                JsonNode json = null;
+                try {
+                    json = JSON.readTree(response.body());
+                } catch (RuntimeException ignored) {
+                    // kept raw
+                }
+                return new Answer(response.statusCode(), response.body(), json);
+            } catch (Exception e) {
+                return new Answer(599, e.toString(), null);
+            }
+        }
+    }
+
+    private PurchaseBenchmark() {
+    }
+}
