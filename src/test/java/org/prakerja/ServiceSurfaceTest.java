@@ -46,6 +46,18 @@ class ServiceSurfaceTest {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         assertThat(doc.raw()).contains("NOT_ELIGIBLE").contains("ILLEGAL_TRANSITION").contains("VALIDATION_FAILED");
+        for (var path : List.of("/partner/v1/trainings", "/partner/v1/otp", "/partner/v1/purchases",
+                "/partner/v1/purchases/{purchaseId}", "/partner/v1/purchases/{purchaseId}/refund", "/partner/v1/redemptions",
+                "/partner/v1/vouchers/{code}", "/partner/v1/vouchers/{code}/pretest", "/partner/v1/vouchers/{code}/completion",
+                "/api/v1/trainings", "/api/v1/me/vouchers", "/api/v1/me/vouchers/{code}/resend",
+                "/api/v1/me/vouchers/{code}/review", "/api/v1/certificates/{number}")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        var purchase = paths.get("/partner/v1/purchases").get("post");
+        assertThat(purchase.get("parameters").toString()).contains("X-Signature").contains("X-Timestamp")
+                .contains("X-Partner-Id").contains("X-External-Id");
+        assertThat(purchase.toString()).contains("INSUFFICIENT_BALANCE").contains("OTP_LOCKED")
+                .contains("SIGNATURE_INVALID").contains("IDEMPOTENCY_KEY_REUSED");
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 

@@ -2,6 +2,7 @@ package org.prakerja.registration;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.prakerja.access.Accounts;
 import org.prakerja.access.Role;
@@ -112,7 +113,8 @@ public class Registrations {
         if (row[0]) {
             return Reason.NIK_ALREADY_REGISTERED;
         }
-        if (row[1] || accounts.emailTaken(email)) {
+        // an operator's email is also taken; that is found when the credential is inserted
+        if (row[1]) {
             return Reason.EMAIL_ALREADY_REGISTERED;
         }
         if (row[2]) {
@@ -137,11 +139,12 @@ public class Registrations {
     }
 
     private void sendCodes(UUID id, String email, String phone) {
-        String emailCode = codes.issue(id, VerificationCodes.Channel.EMAIL);
-        String smsCode = codes.issue(id, VerificationCodes.Channel.SMS);
-        notifications.send(Message.sensitiveEmail(email, "Kode verifikasi Prakerja",
-                "Kode verifikasi email Anda: " + emailCode + ". Berlaku 15 menit. Jangan berikan kode ini kepada siapa pun."));
-        notifications.send(Message.sensitiveSms(phone,
-                "Prakerja: kode verifikasi nomor HP Anda " + smsCode + ". Jangan berikan kepada siapa pun."));
+        var issued = codes.issueBoth(id);
+        notifications.sendAll(List.of(
+                Message.sensitiveEmail(email, "Kode verifikasi Prakerja", "Kode verifikasi email Anda: "
+                        + issued.get(VerificationCodes.Channel.EMAIL)
+                        + ". Berlaku 15 menit. Jangan berikan kode ini kepada siapa pun."),
+                Message.sensitiveSms(phone, "Prakerja: kode verifikasi nomor HP Anda "
+                        + issued.get(VerificationCodes.Channel.SMS) + ". Jangan berikan kepada siapa pun.")));
     }
 }

@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 import org.prakerja.common.ProgramRules;
 import org.prakerja.common.Refusal;
@@ -39,19 +41,23 @@ class VerificationCodes {
         this.rules = rules;
     }
 
-    /** Issues a fresh code for the channel (replacing any earlier one) and returns it for sending. */
-    String issue(UUID participantId, Channel channel) {
-        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+    /** Issues fresh codes for both channels (replacing earlier ones) in one statement; returns them for sending. */
+    Map<Channel, String> issueBoth(UUID participantId) {
+        Map<Channel, String> codes = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            codes.put(channel, "%06d".formatted(RANDOM.nextInt(1_000_000)));
+        }
+        var expires = Timestamp.from(clock.instant().plus(rules.verificationCodeLifetime()));
         db.sql("""
                 INSERT INTO verification_code (participant_id, channel, code_hash, expires_at)
-                VALUES (?, ?, ?, ?)
+                VALUES (?, 'EMAIL', ?, ?), (?, 'SMS', ?, ?)
                 ON CONFLICT (participant_id, channel) DO UPDATE
                 SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, attempts = 0, used_at = NULL
                 """)
-                .params(participantId, channel.name(), hash(participantId, channel, code),
-                        Timestamp.from(clock.instant().plus(rules.verificationCodeLifetime())))
+                .params(participantId, hash(participantId, Channel.EMAIL, codes.get(Channel.EMAIL)), expires,
+                        participantId, hash(participantId, Channel.SMS, codes.get(Channel.SMS)), expires)
                 .update();
-        return code;
+        return codes;
     }
 
     Outcome check(UUID participantId, Channel channel, String code) {

@@ -39,6 +39,8 @@ public final class PurchaseBenchmark {
         int cards = Integer.getInteger("cards", 20_000);
         int concurrency = Integer.getInteger("concurrency", 32);
         int seconds = Integer.getInteger("seconds", 30);
+        // the JIT compiles Spring's request path for a minute or more on 2 cores: measure after that
+        int warmup = Integer.getInteger("warmup", 90);
         var context = BenchServer.start(System.getProperty("dataDir", "target/bench-buy-pg"),
                 Map.of("prakerja.jobs.schedule.enabled", "false", "prakerja.partner.otp-per-card", "10"));
         try {
@@ -83,7 +85,7 @@ public final class PurchaseBenchmark {
                 otpLatency.add(t1 - t0);
                 buyLatency.add(t3 - t2);
             };
-            RegistrationBenchmark.runFor(concurrency, 5, purchase);
+            RegistrationBenchmark.runFor(concurrency, warmup, purchase);
             otpLatency.clear();
             buyLatency.clear();
             long before = db.sql("SELECT count(*) FROM voucher").query(Long.class).single();

@@ -21,12 +21,13 @@ public final class RegistrationBenchmark {
     public static void main(String[] args) throws Exception {
         int concurrency = Integer.getInteger("concurrency", 8);
         int seconds = Integer.getInteger("seconds", 30);
+        int warmup = Integer.getInteger("warmup", 60);
         var context = BenchServer.start(System.getProperty("dataDir", "target/bench-reg-pg"),
                 Map.of("prakerja.jobs.schedule.enabled", "false"));
         try {
             var encoder = context.getBean(PasswordEncoder.class);
             // warm up both paths
-            runFor(concurrency, 5, () -> encoder.encode("warm-up-password"));
+            runFor(concurrency, 10, () -> encoder.encode("warm-up-password"));
             double hashRate = runFor(concurrency, seconds, () -> encoder.encode("rahasia-benchmark-1"));
             System.out.printf("HASH concurrency=%d rate=%.1f hashes/s%n", concurrency, hashRate);
 
@@ -49,7 +50,7 @@ public final class RegistrationBenchmark {
                 }
                 latencies.add(System.nanoTime() - t0);
             };
-            runFor(concurrency, 5, register);
+            runFor(concurrency, warmup, register);
             latencies.clear();
             double registrationRate = runFor(concurrency, seconds, register);
             System.out.printf("REGISTRATION concurrency=%d rate=%.1f registrations/s failures=%d latency %s%n",
