@@ -106,7 +106,7 @@ public class Cards {
     }
 
     /** A card found by the number a platform sent; only its id, holder and state. */
-    public record CardRef(UUID cardId, UUID participantId, String status) {
+    public record CardRef(UUID cardId, UUID participantId, String status, Instant firstPurchaseAt) {
         public boolean active() {
             return status.equals("ACTIVE");
         }
@@ -117,27 +117,35 @@ public class Cards {
         if (!CardNumber.isWellFormed(number)) {
             return Optional.empty();
         }
-        return db.sql("SELECT id, participant_id, status FROM card WHERE number_hash = ?")
+        return db.sql("SELECT id, participant_id, status, first_purchase_at FROM card WHERE number_hash = ?")
                 .param(vault.hash("card", number))
-                .query((rs, i) -> new CardRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                .query(Cards::ref)
                 .optional();
     }
 
     /**
-     * Locks the card for a purchase, so a purchase and a revocation (R-31, R-33) cannot pass each
-     * other, and returns its state as it is now.
+     * Finds and locks the card for a purchase, so a purchase and a revocation (R-31, R-33) cannot
+     * pass each other, and returns its state as it is now.
      */
-    public CardRef lockForPurchase(UUID cardId) {
-        return db.sql("SELECT id, participant_id, status FROM card WHERE id = ? FOR UPDATE")
-                .param(cardId)
-                .query((rs, i) -> new CardRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
-                .single();
+    public Optional<CardRef> lockForPurchase(String number) {
+        if (!CardNumber.isWellFormed(number)) {
+            return Optional.empty();
+        }
+        return db.sql("SELECT id, participant_id, status, first_purchase_at FROM card WHERE number_hash = ? FOR UPDATE")
+                .param(vault.hash("card", number))
+                .query(Cards::ref)
+                .optional();
     }
 
     /** R-31 the first purchase stops the deadline. */
-    public void recordPurchase(UUID cardId) {
+    public void recordFirstPurchase(UUID cardId) {
         db.sql("UPDATE card SET first_purchase_at = coalesce(first_purchase_at, ?) WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), cardId).update();
+    }
+
+    private static CardRef ref(ResultSet rs, int i) throws SQLException {
+        return new CardRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toInstant).orElse(null));
     }
 
     @Transactional(readOnly = true)

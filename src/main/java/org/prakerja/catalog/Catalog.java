@@ -35,11 +35,6 @@ public class Catalog {
         return db.sql(SELECT + " WHERE t.id = ?").param(id).query(Catalog::map).optional();
     }
 
-    public boolean soldBy(String trainingId, String platformId) {
-        return db.sql("SELECT count(*) FROM training_platform WHERE training_id = ? AND platform_id = ?")
-                .params(trainingId, platformId).query(Long.class).single() > 0;
-    }
-
     public Optional<Platform> platform(String id) {
         return db.sql("SELECT * FROM platform WHERE id = ?").param(id)
                 .query((rs, i) -> new Platform(rs.getString("id"), rs.getString("name"), rs.getBoolean("refund_allowed"),

@@ -54,8 +54,28 @@ public class PartnerClients {
                 .list();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The credentials of a partner, from a cache of 60 seconds: every partner request needs them,
+     * and a rotated secret takes effect within a minute.
+     */
     Optional<Credentials> find(String id) {
+        var cached = cache.get(id);
+        if (cached != null && cached.until() > System.nanoTime()) {
+            return Optional.of(cached.credentials());
+        }
+        var found = load(id);
+        found.ifPresent(c -> cache.put(id, new Cached(c, System.nanoTime() + CACHE_NANOS)));
+        return found;
+    }
+
+    private record Cached(Credentials credentials, long until) {
+    }
+
+    private static final long CACHE_NANOS = 60_000_000_000L;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Transactional(readOnly = true)
+    Optional<Credentials> load(String id) {
         return db.sql("SELECT id, role, name, secret_encrypted FROM partner_client WHERE id = ?")
                 .param(id)
                 .query((rs, i) -> new Credentials(rs.getString(1), PartnerRole.valueOf(rs.getString(2)), rs.getString(3),

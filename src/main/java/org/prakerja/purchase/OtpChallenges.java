@@ -32,6 +32,7 @@ public class OtpChallenges {
     static final Duration LIFETIME = Duration.ofMinutes(5);
     static final int MAX_WRONG = 5;
     static final Duration LOCK_WINDOW = Duration.ofMinutes(30);
+    // shorter than LOCK_WINDOW: one query over the lock window counts both
     static final Duration CARD_WINDOW = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -79,20 +80,29 @@ public class OtpChallenges {
         if (!card.get().active()) {
             return new Refused(PurchaseRefusal.CARD_NOT_ACTIVE);
         }
-        if (catalog.training(trainingId).isEmpty()) {
+        var training = catalog.training(trainingId);
+        if (training.isEmpty()) {
             return new Refused(PurchaseRefusal.TRAINING_NOT_FOUND);
         }
-        if (!catalog.soldBy(trainingId, platformId)) {
+        if (!training.get().platforms().contains(platformId)) {
             return new Refused(PurchaseRefusal.TRAINING_NOT_SOLD_HERE);
         }
         UUID cardId = card.get().cardId();
         Instant now = clock.instant();
-        if (locked(cardId, now)) {
+        var usage = db.sql("""
+                SELECT coalesce(sum(attempts) FILTER (WHERE created_at > :lockFrom), 0),
+                       count(*) FILTER (WHERE created_at > :recentFrom)
+                FROM otp_challenge WHERE card_id = :card AND created_at > :lockFrom
+                """)
+                .param("card", cardId)
+                .param("lockFrom", Timestamp.from(now.minus(LOCK_WINDOW)))
+                .param("recentFrom", Timestamp.from(now.minus(CARD_WINDOW)))
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (usage[0] >= MAX_WRONG) {
             return new Refused(PurchaseRefusal.OTP_LOCKED);
         }
-        long recent = db.sql("SELECT count(*) FROM otp_challenge WHERE card_id = ? AND created_at > ?")
-                .params(cardId, Timestamp.from(now.minus(CARD_WINDOW))).query(Long.class).single();
-        if (recent >= maxPerCard) {
+        if (usage[1] >= maxPerCard) {
             return new Refused(PurchaseRefusal.RATE_LIMITED);
         }
         UUID otpId = UUID.randomUUID();
@@ -106,8 +116,7 @@ public class OtpChallenges {
                         Timestamp.from(now))
                 .update();
         String phone = participants.phones(java.util.List.of(card.get().participantId())).get(card.get().participantId());
-        String training = catalog.training(trainingId).map(t -> t.title()).orElse(trainingId);
-        notifications.send(Message.sensitiveSms(phone, "Prakerja: kode OTP " + code + " untuk membeli \"" + training
+        notifications.send(Message.sensitiveSms(phone, "Prakerja: kode OTP " + code + " untuk membeli \"" + training.get().title()
                 + "\". Berlaku 5 menit. JANGAN berikan kode ini kepada siapa pun selain di platform tempat Anda membeli."));
         return new Issued(otpId, expiresAt, Masking.lastFour(phone));
     }

@@ -66,11 +66,11 @@ public class Purchases {
 
     /** active card, right OTP, a training this platform sells, enough balance. */
     public Result buy(String platformId, String cardNumber, UUID otpId, String otp, String trainingId) {
-        var found = cards.findByNumber(cardNumber);
-        if (found.isEmpty()) {
+        var locked = cards.lockForPurchase(cardNumber);
+        if (locked.isEmpty()) {
             return new Refused(PurchaseRefusal.CARD_NOT_FOUND);
         }
-        var card = cards.lockForPurchase(found.get().cardId());
+        var card = locked.get();
         if (!card.active()) {
             return new Refused(PurchaseRefusal.CARD_NOT_ACTIVE);
         }
@@ -82,7 +82,7 @@ public class Purchases {
         if (otpRefusal.isPresent()) {
             return new Refused(otpRefusal.get());
         }
-        if (!catalog.soldBy(trainingId, platformId)) {
+        if (!training.get().platforms().contains(platformId)) {
             return new Refused(PurchaseRefusal.TRAINING_NOT_SOLD_HERE);
         }
         var price = Rupiah.of(training.get().price());
@@ -97,7 +97,9 @@ public class Purchases {
         Instant now = clock.instant();
         String code = vouchers.issue(purchaseId, card.cardId(), card.participantId(), training.get(), platformId,
                 reservationId, now);
-        cards.recordPurchase(card.cardId());
+        if (card.firstPurchaseAt() == null) {
+            cards.recordFirstPurchase(card.cardId());
+        }
         var participant = participants.find(card.participantId()).orElseThrow();
         notifications.send(Message.sensitiveEmail(participant.email(), "Kode voucher Prakerja: " + training.get().title(),
                 "Terima kasih, pembelian pelatihan \"" + training.get().title() + "\" berhasil.\n\nKode voucher: " + code

@@ -56,7 +56,12 @@ public final class RegistrationBenchmark {
             System.out.printf("REGISTRATION concurrency=%d rate=%.1f registrations/s failures=%d latency %s%n",
                     concurrency, registrationRate, failures.get(),
                     BenchServer.percentiles(latencies.stream().mapToLong(Long::longValue).toArray()));
-            System.out.printf("RATIO registration/hash = %.3f (target >= 0.8)%n", registrationRate / hashRate);
+            // measured again after the HTTP run: the first measurement may still share the CPU with
+            // the JIT compiling the application; the ratio takes the higher (stricter) hash rate
+            double hashAfter = runFor(concurrency, seconds, () -> encoder.encode("rahasia-benchmark-2"));
+            System.out.printf("HASH again rate=%.1f hashes/s%n", hashAfter);
+            System.out.printf("RATIO registration/hash = %.3f (target >= 0.8)%n",
+                    registrationRate / Math.max(hashRate, hashAfter));
         } finally {
             context.close();
         }
