@@ -60,8 +60,13 @@ public final class RegistrationBenchmark {
             // the JIT compiling the application; the ratio takes the higher (stricter) hash rate
             double hashAfter = runFor(concurrency, seconds, () -> encoder.encode("rahasia-benchmark-2"));
             System.out.printf("HASH again rate=%.1f hashes/s%n", hashAfter);
+            // Argon2id allocates 16 MiB per hash: with one thread per core there is less memory
+            // traffic than with 8, which can make the bare rate higher; take the best of all
+            int cores = Runtime.getRuntime().availableProcessors();
+            double hashPerCore = runFor(cores, seconds, () -> encoder.encode("rahasia-benchmark-3"));
+            System.out.printf("HASH concurrency=%d rate=%.1f hashes/s%n", cores, hashPerCore);
             System.out.printf("RATIO registration/hash = %.3f (target >= 0.8)%n",
-                    registrationRate / Math.max(hashRate, hashAfter));
+                    registrationRate / Math.max(Math.max(hashRate, hashAfter), hashPerCore));
         } finally {
             context.close();
         }

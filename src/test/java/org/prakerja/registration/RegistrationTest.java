@@ -5,6 +5,7 @@ import static org.prakerja.support.ParticipantBuilder.aParticipant;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +147,11 @@ class RegistrationTest {
         assertField(unknownChannel, "channel");
         var badId = api.post("/api/v1/registrations/not-a-uuid/verifications", Map.of("channel", "SMS", "code", "123456"));
         assertField(badId, "participantId");
+        var ready = journey.readyToApply(aParticipant());
+        assertField(api.post("/api/v1/basic-test", Map.of("answers", List.of()), ready.token()), "answers");
+        assertField(api.post("/api/v1/basic-test", Map.of("answers", "a"), ready.token()), "answers");
+        assertField(api.post("/api/v1/basic-test", Map.of("answers", List.of(Map.of("questionId", "q1"))), ready.token()),
+                "answers[0].optionId");
     }
 
     private Api.Response without(String field) {

