@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.prakerja.common.PageRequest;
 import org.prakerja.common.Paged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +32,25 @@ public class Catalog {
         this.db = db;
     }
 
+    /**
+     * One training, from a cache of 60 seconds: every OTP and purchase reads it, and what a
+     * purchase needs of it (price, institution, platforms) changes rarely. Search reads the table.
+     */
     public Optional<Training> training(String id) {
-        return db.sql(SELECT + " WHERE t.id = ?").param(id).query(Catalog::map).optional();
+        var cached = cache.get(id);
+        if (cached != null && cached.until() > System.nanoTime()) {
+            return Optional.of(cached.training());
+        }
+        var found = db.sql(SELECT + " WHERE t.id = ?").param(id).query(Catalog::map).optional();
+        found.ifPresent(t -> cache.put(id, new Cached(t, System.nanoTime() + CACHE_NANOS)));
+        return found;
     }
+
+    private record Cached(Training training, long until) {
+    }
+
+    private static final long CACHE_NANOS = 60_000_000_000L;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     public Optional<Platform> platform(String id) {
         return db.sql("SELECT * FROM platform WHERE id = ?").param(id)
@@ -104,6 +121,7 @@ public class Catalog {
     public void addRating(String trainingId, int rating) {
         db.sql("UPDATE training SET rating_sum = rating_sum + ?, rating_count = rating_count + 1 WHERE id = ?")
                 .params(rating, trainingId).update();
+        cache.remove(trainingId);
     }
 
     @Transactional

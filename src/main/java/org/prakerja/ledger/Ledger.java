@@ -187,15 +187,12 @@ public class Ledger {
 
     private TransferResult move(UUID id, AccountId debit, AccountId credit, Rupiah amount, String kind, String memo) {
         new Movement(id, debit, credit, amount);
-        openAccounts(new String[] {debit.value(), credit.value()}, new String[0]);
-        // lock both accounts in a fixed order, so opposite transfers cannot deadlock
-        var locked = db.sql("""
-                SELECT id, balance, may_go_negative FROM ledger_account
-                WHERE id IN (?, ?) ORDER BY id FOR UPDATE
-                """)
-                .params(debit.value(), credit.value())
-                .query((rs, i) -> new LockedAccount(rs.getString(1), rs.getLong(2), rs.getBoolean(3)))
-                .list();
+        var locked = lock(debit, credit);
+        if (locked.size() < 2) {
+            // an account's first transfer opens it
+            openAccounts(new String[] {debit.value(), credit.value()}, new String[0]);
+            locked = lock(debit, credit);
+        }
         // checked after the lock: a concurrent request with the same id has committed by now
         var earlier = find(id);
         if (earlier.isPresent()) {
@@ -208,10 +205,20 @@ public class Ledger {
         if (!source.mayGoNegative() && source.balance() < amount.amount()) {
             return new Refused(Reason.INSUFFICIENT_FUNDS);
         }
-        apply(debit.value(), credit.value(), amount.amount());
-        insert(id, debit.value(), credit.value(), amount.amount(), kind, null,
+        applyAndRecord(id, debit.value(), credit.value(), amount.amount(), kind, null,
                 kind.equals("PENDING") ? "PENDING" : "POSTED", memo);
         return new Done(id, false);
+    }
+
+    /** Locks both accounts in a fixed order, so opposite transfers cannot deadlock. */
+    private List<LockedAccount> lock(AccountId debit, AccountId credit) {
+        return db.sql("""
+                SELECT id, balance, may_go_negative FROM ledger_account
+                WHERE id IN (?, ?) ORDER BY id FOR UPDATE
+                """)
+                .params(debit.value(), credit.value())
+                .query((rs, i) -> new LockedAccount(rs.getString(1), rs.getLong(2), rs.getBoolean(3)))
+                .list();
     }
 
     private TransferResult resolve(UUID id, UUID pendingId, String kind, AccountId to, String memo) {
@@ -238,29 +245,31 @@ public class Ledger {
         openAccounts(new String[] {target}, new String[0]);
         db.sql("SELECT id FROM ledger_account WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
                 .params(p.credit(), target).query(String.class).list();
-        apply(p.credit(), target, p.amount());
-        insert(id, p.credit(), target, p.amount(), kind, pendingId, "POSTED", memo);
+        applyAndRecord(id, p.credit(), target, p.amount(), kind, pendingId, "POSTED", memo);
         db.sql("UPDATE ledger_transfer SET state = 'RESOLVED' WHERE id = ?").param(pendingId).update();
         return new Done(id, false);
     }
 
-    private void apply(String debit, String credit, long amount) {
-        db.sql("""
-                UPDATE ledger_account SET balance = balance + CASE WHEN id = :credit THEN :amount ELSE -:amount END
-                WHERE id IN (:debit, :credit)
-                """)
-                .param("debit", debit).param("credit", credit).param("amount", amount)
-                .update();
-    }
-
-    private void insert(UUID id, String debit, String credit, long amount, String kind, UUID pendingId,
+    /** The balances and the transfer row in one statement: they are written together or not at all. */
+    private void applyAndRecord(UUID id, String debit, String credit, long amount, String kind, UUID pendingId,
             String state, String memo) {
-        db.sql("""
+        int recorded = db.sql("""
+                WITH moved AS (
+                    UPDATE ledger_account SET balance = balance + CASE WHEN id = :credit THEN :amount ELSE -:amount END
+                    WHERE id IN (:debit, :credit)
+                    RETURNING id)
                 INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, pending_id, state, memo, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT :id, :debit, :credit, :amount, :kind, :pendingId, :state, :memo, :now
+                WHERE (SELECT count(*) FROM moved) = 2
                 """)
-                .params(id, debit, credit, amount, kind, pendingId, state, memo, now())
+                .param("id", id).param("debit", debit).param("credit", credit).param("amount", amount)
+                .param("kind", kind).param("pendingId", pendingId, java.sql.Types.OTHER).param("state", state)
+                .param("memo", memo).param("now", now())
                 .update();
+        if (recorded != 1) {
+            // both accounts were locked a moment ago; failing here rolls the caller back
+            throw new IllegalStateException("ledger accounts missing for transfer " + id);
+        }
     }
 
     private Optional<TransferRow> find(UUID id) {

@@ -127,33 +127,33 @@ public class OtpChallenges {
      */
     Optional<PurchaseRefusal> spend(UUID otpId, String code, UUID cardId, String platformId, String trainingId) {
         Instant now = clock.instant();
-        if (locked(cardId, now)) {
+        // the card's wrong tries come with the challenge, in one round trip (the card row is locked)
+        var challenge = db.sql("""
+                SELECT c.code_hash, c.expires_at, c.used_at,
+                       (SELECT coalesce(sum(attempts), 0) FROM otp_challenge w WHERE w.card_id = :card AND w.created_at > :since)
+                FROM (SELECT 1) one
+                LEFT JOIN otp_challenge c ON c.id = :otp AND c.card_id = :card AND c.platform_id = :platform
+                    AND c.training_id = :training
+                """)
+                .param("card", cardId).param("since", Timestamp.from(now.minus(LOCK_WINDOW))).param("otp", otpId)
+                .param("platform", platformId).param("training", trainingId)
+                .query((rs, i) -> new Object[] {rs.getBytes(1), rs.getTimestamp(2), rs.getTimestamp(3), rs.getLong(4)})
+                .single();
+        if ((long) challenge[3] >= MAX_WRONG) {
             return Optional.of(PurchaseRefusal.OTP_LOCKED);
         }
-        var challenge = db.sql("""
-                SELECT code_hash, expires_at, used_at FROM otp_challenge
-                WHERE id = ? AND card_id = ? AND platform_id = ? AND training_id = ? FOR UPDATE
-                """)
-                .params(otpId, cardId, platformId, trainingId)
-                .query((rs, i) -> new Object[] {rs.getBytes(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3)})
-                .optional();
-        if (challenge.isEmpty() || challenge.get()[2] != null) {
+        if (challenge[0] == null || challenge[2] != null) {
             return Optional.of(PurchaseRefusal.OTP_INVALID);
         }
-        if (!MessageDigest.isEqual((byte[]) challenge.get()[0], hash(otpId, code))) {
+        if (!MessageDigest.isEqual((byte[]) challenge[0], hash(otpId, code))) {
             db.sql("UPDATE otp_challenge SET attempts = attempts + 1 WHERE id = ?").param(otpId).update();
-            return Optional.of(locked(cardId, now) ? PurchaseRefusal.OTP_LOCKED : PurchaseRefusal.OTP_INVALID);
+            return Optional.of((long) challenge[3] + 1 >= MAX_WRONG ? PurchaseRefusal.OTP_LOCKED : PurchaseRefusal.OTP_INVALID);
         }
-        if (!now.isBefore((Instant) challenge.get()[1])) {
+        if (!now.isBefore(((Timestamp) challenge[1]).toInstant())) {
             return Optional.of(PurchaseRefusal.OTP_EXPIRED);
         }
         db.sql("UPDATE otp_challenge SET used_at = ? WHERE id = ?").params(Timestamp.from(now), otpId).update();
         return Optional.empty();
-    }
-
-    private boolean locked(UUID cardId, Instant now) {
-        return db.sql("SELECT coalesce(sum(attempts), 0) FROM otp_challenge WHERE card_id = ? AND created_at > ?")
-                .params(cardId, Timestamp.from(now.minus(LOCK_WINDOW))).query(Long.class).single() >= MAX_WRONG;
     }
 
     private byte[] hash(UUID otpId, String code) {
