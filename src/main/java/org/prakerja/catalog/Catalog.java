@@ -66,11 +66,6 @@ public class Catalog {
                 .list();
     }
 
-    public List<Training.Institution> institutions() {
-        return db.sql("SELECT id, name FROM institution ORDER BY id")
-                .query((rs, i) -> new Training.Institution(rs.getString(1), rs.getString(2))).list();
-    }
-
     public Paged<Training> search(TrainingQuery q, PageRequest page) {
         var where = new StringBuilder(" WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -148,11 +143,6 @@ public class Catalog {
                 ON CONFLICT DO NOTHING
                 """)
                 .params(id, platforms.toArray(String[]::new)).update();
-    }
-
-    @Transactional
-    public long count() {
-        return db.sql("SELECT count(*) FROM training").query(Long.class).single();
     }
 
     private static Training map(ResultSet rs, int i) throws SQLException {

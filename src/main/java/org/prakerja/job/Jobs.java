@@ -39,15 +39,6 @@ public class Jobs implements DisposableBean {
         return id;
     }
 
-    /** Runs {@code work} in the calling thread as a recorded job; used by the scheduler and tests. */
-    public UUID runNow(String kind, Consumer<Progress> work) {
-        UUID id = UUID.randomUUID();
-        db.sql("INSERT INTO job (id, kind, state, started_at) VALUES (?, ?, 'RUNNING', now())")
-                .params(id, kind).update();
-        run(id, kind, work);
-        return id;
-    }
-
     public Optional<JobView> find(UUID id) {
         return db.sql("SELECT id, kind, state, done, total, started_at, finished_at, error FROM job WHERE id = ?")
                 .param(id)

@@ -100,9 +100,15 @@ public class Vouchers {
         return db.sql("UPDATE voucher SET status = ? WHERE id = ? AND status = ?").params(to, purchaseId, from).update() == 1;
     }
 
+    /** Vouchers by status, for the operators' summary. */
     @Transactional(readOnly = true)
-    public long count() {
-        return db.sql("SELECT count(*) FROM voucher").query(Long.class).single();
+    public java.util.Map<String, Long> countByStatus() {
+        var counts = new java.util.TreeMap<String, Long>();
+        db.sql("SELECT status, count(*) FROM voucher GROUP BY status")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     private static Voucher map(ResultSet rs, int i) throws SQLException {

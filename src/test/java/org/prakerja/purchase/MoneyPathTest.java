@@ -177,6 +177,10 @@ class MoneyPathTest {
         assertThat(finalVoucher.get("certificate").get("number").asString()).isEqualTo(certificate);
         assertThat(finalVoucher.get("review").get("rating").asInt()).isEqualTo(4);
         assertThat(api.get("/api/v1/me", holder.token()).body().get("card").get("balance").asLong()).isEqualTo(1_000_000 - price);
+        var summary = api.get("/api/v1/ops/reports/summary", ops.token()).body();
+        assertThat(summary.get("completions").asLong()).isPositive();
+        assertThat(summary.get("purchases").asLong()).isGreaterThanOrEqualTo(summary.get("completions").asLong());
+        assertThat(summary.get("paidToPlatforms").asLong()).isGreaterThanOrEqualTo(price);
     }
 
     static Map<String, Object> completion(String certificate) {
