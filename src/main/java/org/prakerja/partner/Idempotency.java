@@ -16,8 +16,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Every partner POST is idempotent by X-External-Id. The request runs in one transaction that
- * first takes an advisory lock on (partner, key): concurrent retries wait for the first, then
- * find its stored answer and replay it. The answer is stored in the same transaction as the
+ * first claims (partner, key) by inserting its row: concurrent retries wait on that row for the
+ * first, then find its stored answer and replay it. The answer is stored in the same transaction as the
  * effect, so there is never an effect without its answer or the other way round. Server errors
  * roll back and are not stored, so they can be retried.
  */
@@ -43,27 +43,17 @@ class Idempotency {
         var wrapped = new ContentCachingResponseWrapper(response);
         try {
             tx.executeWithoutResult(status -> {
-                db.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))")
-                        .params(partner.id(), externalId).query(Object.class).list();
-                var stored = db.sql("""
-                        SELECT request_hash, status, content_type, body FROM partner_request
-                        WHERE partner_id = ? AND external_id = ?
+                // claiming the key is the lock: a second insert of the same key waits until the
+                // first transaction ends, then finds its answer (or, if it rolled back, claims it)
+                int claimed = db.sql("""
+                        INSERT INTO partner_request (partner_id, external_id, request_hash, status, body, created_at)
+                        VALUES (?, ?, ?, 0, ''::bytea, ?) ON CONFLICT DO NOTHING
                         """)
-                        .params(partner.id(), externalId)
-                        .query((rs, i) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
-                        .optional();
+                        .params(partner.id(), externalId, requestHash, Timestamp.from(Instant.now()))
+                        .update();
                 try {
-                    if (stored.isPresent()) {
-                        if (!MessageDigest.isEqual(stored.get().requestHash(), requestHash)) {
-                            problems.write(wrapped, "IDEMPOTENCY_KEY_REUSED",
-                                    "this X-External-Id was used before with a different request");
-                        } else {
-                            wrapped.setStatus(stored.get().status());
-                            if (stored.get().contentType() != null) {
-                                wrapped.setContentType(stored.get().contentType());
-                            }
-                            wrapped.getOutputStream().write(stored.get().body());
-                        }
+                    if (claimed == 0) {
+                        replay(partner, externalId, requestHash, wrapped);
                         return;
                     }
                     chain.doFilter(request, wrapped);
@@ -75,11 +65,11 @@ class Idempotency {
                     return;
                 }
                 db.sql("""
-                        INSERT INTO partner_request (partner_id, external_id, request_hash, status, content_type, body, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        UPDATE partner_request SET status = ?, content_type = ?, body = ?
+                        WHERE partner_id = ? AND external_id = ?
                         """)
-                        .params(partner.id(), externalId, requestHash, wrapped.getStatus(), wrapped.getContentType(),
-                                wrapped.getContentAsByteArray(), Timestamp.from(Instant.now()))
+                        .params(wrapped.getStatus(), wrapped.getContentType(), wrapped.getContentAsByteArray(),
+                                partner.id(), externalId)
                         .update();
             });
         } catch (RuntimeException e) {
@@ -87,6 +77,26 @@ class Idempotency {
             problems.write(wrapped, "INTERNAL_ERROR", "something went wrong on our side; retry with the same X-External-Id");
         }
         wrapped.copyBodyToResponse();
+    }
+
+    private void replay(Partner partner, String externalId, byte[] requestHash, ContentCachingResponseWrapper wrapped)
+            throws IOException {
+        var stored = db.sql("""
+                SELECT request_hash, status, content_type, body FROM partner_request
+                WHERE partner_id = ? AND external_id = ?
+                """)
+                .params(partner.id(), externalId)
+                .query((rs, i) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
+                .single();
+        if (!MessageDigest.isEqual(stored.requestHash(), requestHash)) {
+            problems.write(wrapped, "IDEMPOTENCY_KEY_REUSED", "this X-External-Id was used before with a different request");
+            return;
+        }
+        wrapped.setStatus(stored.status());
+        if (stored.contentType() != null) {
+            wrapped.setContentType(stored.contentType());
+        }
+        wrapped.getOutputStream().write(stored.body());
     }
 
     /** Same key, same request: method, path and body. */

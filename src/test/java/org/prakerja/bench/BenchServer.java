@@ -18,7 +18,7 @@ final class BenchServer {
                 "prakerja.db.embedded.data-dir", dataDir,
                 "logging.structured.format.console", "",
                 "logging.level.root", "WARN",
-                "prakerja.db.pool-size", "60"));
+                "prakerja.db.pool-size", System.getProperty("pool", "60")));
         properties.putAll(extra);
         // as command-line arguments, which win over application.yml (default properties would not)
         return new SpringApplicationBuilder(PrakerjaApplication.class).profiles("sandbox")
