@@ -24,11 +24,6 @@ public enum PurchaseRefusal implements Refusal {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public String detail() {
         return detail;
     }

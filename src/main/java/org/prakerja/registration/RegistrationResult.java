@@ -15,11 +15,6 @@ public sealed interface RegistrationResult {
         EMAIL_ALREADY_REGISTERED, PHONE_ALREADY_REGISTERED, NIK_ALREADY_REGISTERED, IDENTITY_NOT_VERIFIED;
 
         @Override
-        public String code() {
-            return name();
-        }
-
-        @Override
         public String detail() {
             return switch (this) {
                 case EMAIL_ALREADY_REGISTERED -> "an account with this email exists";

@@ -20,11 +20,6 @@ class VerificationCodes {
 
     enum Outcome implements Refusal {
         VERIFIED, CODE_INVALID, CODE_EXPIRED, CODE_LOCKED;
-
-        @Override
-        public String code() {
-            return name();
-        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -23,11 +23,6 @@ public enum TrainingRefusal implements Refusal {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public String detail() {
         return detail;
     }

@@ -13,17 +13,12 @@ public sealed interface JoinResult {
 
     enum Reason implements Refusal {
         WAVE_NOT_FOUND, WAVE_NOT_OPEN, ALREADY_APPLIED, VERIFICATION_REQUIRED, BASIC_TEST_REQUIRED;
-
-        @Override
-        public String code() {
-            return name();
-        }
     }
 
     /** 409 NOT_ELIGIBLE with the R-13 reason. */
     record NotEligible(Ineligibility why) implements Refusal {
         @Override
-        public String code() {
+        public String name() {
             return "NOT_ELIGIBLE";
         }
 

@@ -34,11 +34,6 @@ public class Waves {
 
     enum Refused implements Refusal {
         WAVE_EXISTS, WAVE_NOT_FOUND, ILLEGAL_TRANSITION;
-
-        @Override
-        public String code() {
-            return name();
-        }
     }
 
     /** Creates a DRAFT wave with a fresh random seed; its hash is public from now on. */

@@ -128,6 +128,12 @@ class MoneyPathTest {
         assertThat(mine.get("voucherCode").asString()).isEqualTo(code);
         assertThat(mine.get("status").asString()).isEqualTo("PURCHASED");
         assertThat(api.post("/api/v1/me/vouchers/" + code + "/resend", "", holder.token()).status()).isEqualTo(202);
+        relay.relayAll();
+        var resent = api.get("/sandbox/inbox?to=" + holder.participant().who().email()).body();
+        assertThat(resent.get(0).get("body").asString()).contains(code);
+        assertThat(resent.get(1).get("body").asString()).contains(code);
+        assertThat(api.post("/api/v1/me/vouchers/PK-00000-00000/resend", "", holder.token()).code())
+                .isEqualTo("VOUCHER_NOT_FOUND");
 
         // the first purchase stops the deadline
         api.post("/sandbox/clock", Map.of("advance", "P31D"));

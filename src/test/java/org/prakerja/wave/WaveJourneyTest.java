@@ -225,7 +225,21 @@ class WaveJourneyTest {
         var reminder = api.get("/sandbox/inbox?to=" + winner.who().phone().replace("+", "%2B")).body();
         assertThat(reminder.get(0).get("body").asString()).contains("7 hari");
 
-        api.post("/sandbox/clock", Map.of("advance", "P8D"));
+        // and at 3 and 1 day before, one SMS each; running the job again sends nothing more
+        String inboxOfWinner = "/sandbox/inbox?to=" + winner.who().phone().replace("+", "%2B");
+        api.post("/sandbox/clock", Map.of("advance", "P4D"));
+        ops.runJob("deadline-reminders");
+        relay.relayAll();
+        assertThat(api.get(inboxOfWinner).body().get(0).get("body").asString()).contains("3 hari");
+        api.post("/sandbox/clock", Map.of("advance", "P2D"));
+        ops.runJob("deadline-reminders");
+        ops.runJob("deadline-reminders");
+        relay.relayAll();
+        var reminders = api.get(inboxOfWinner).body();
+        assertThat(reminders.get(0).get("body").asString()).contains("1 hari");
+        assertThat(reminders.get(1).get("body").asString()).contains("3 hari");
+
+        api.post("/sandbox/clock", Map.of("advance", "P2D"));
         ops.runJob("deadline-enforcement");
         var after = api.get("/api/v1/me", winner.token()).body().get("card");
         assertThat(after.get("status").asString()).isEqualTo("DEACTIVATED");
