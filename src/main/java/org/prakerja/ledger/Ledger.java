@@ -89,7 +89,7 @@ public class Ledger {
             credits[i] = m.credit().value();
             amounts[i] = m.amount().amount();
         }
-        openAccounts(debits, credits);
+        openAccounts(Stream.concat(Arrays.stream(debits), Arrays.stream(credits)).toArray(String[]::new));
         return db.sql("""
                 WITH t AS (
                     INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, state, memo, created_at)
@@ -128,7 +128,7 @@ public class Ledger {
         if (from.isEmpty()) {
             return Rupiah.ZERO;
         }
-        openAccounts(new String[] {to.value()}, new String[0]);
+        openAccounts(to.value());
         var sources = from.stream().map(AccountId::value).sorted().toArray(String[]::new);
         Long moved = db.sql("""
                 WITH src AS (
@@ -190,7 +190,7 @@ public class Ledger {
         var locked = lock(debit, credit);
         if (locked.size() < 2) {
             // an account's first transfer opens it
-            openAccounts(new String[] {debit.value(), credit.value()}, new String[0]);
+            openAccounts(debit.value(), credit.value());
             locked = lock(debit, credit);
         }
         // checked after the lock: a concurrent request with the same id has committed by now
@@ -242,7 +242,7 @@ public class Ledger {
             return new Refused(Reason.ID_REUSED);
         }
         String target = kind.equals("POST") ? to.value() : p.debit();
-        openAccounts(new String[] {target}, new String[0]);
+        openAccounts(target);
         db.sql("SELECT id FROM ledger_account WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
                 .params(p.credit(), target).query(String.class).list();
         applyAndRecord(id, p.credit(), target, p.amount(), kind, pendingId, "POSTED", memo);
@@ -282,9 +282,8 @@ public class Ledger {
                 .optional();
     }
 
-    private void openAccounts(String[] first, String[] second) {
-        var ids = Stream.concat(Arrays.stream(first), Arrays.stream(second))
-                .distinct().toArray(String[]::new);
+    private void openAccounts(String... accounts) {
+        var ids = Arrays.stream(accounts).distinct().toArray(String[]::new);
         var kinds = Arrays.stream(ids).map(i -> new AccountId(i).kind().name()).toArray(String[]::new);
         db.sql("""
                 INSERT INTO ledger_account (id, kind)

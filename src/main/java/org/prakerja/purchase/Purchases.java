@@ -28,17 +28,21 @@ public class Purchases {
 
     private static final Logger log = LoggerFactory.getLogger(Purchases.class);
 
-    public sealed interface Result {
+    public sealed interface BuyResult {
+    }
+
+    public sealed interface RefundResult {
     }
 
     public record Purchased(UUID purchaseId, String voucherCode, String trainingId, long price, long remainingBalance,
-            Instant purchasedAt) implements Result {
+            Instant purchasedAt) implements BuyResult {
     }
 
-    public record Refunded(UUID purchaseId, String status, long refundedAmount, long remainingBalance) implements Result {
+    public record Refunded(UUID purchaseId, String status, long refundedAmount, long remainingBalance)
+            implements RefundResult {
     }
 
-    public record Refused(PurchaseRefusal reason) implements Result {
+    public record Refused(PurchaseRefusal reason) implements BuyResult, RefundResult {
     }
 
     private final JdbcClient db;
@@ -65,7 +69,7 @@ public class Purchases {
     }
 
     /** active card, right OTP, a training this platform sells, enough balance. */
-    public Result buy(String platformId, String cardNumber, UUID otpId, String otp, String trainingId) {
+    public BuyResult buy(String platformId, String cardNumber, UUID otpId, String otp, String trainingId) {
         var locked = cards.lockForPurchase(cardNumber);
         if (locked.isEmpty()) {
             return new Refused(PurchaseRefusal.CARD_NOT_FOUND);
@@ -119,7 +123,7 @@ public class Purchases {
     }
 
     /** R-53 the platform's own policy decides; only an unredeemed voucher can be refunded. */
-    public Result refund(String platformId, UUID purchaseId, String reason) {
+    public RefundResult refund(String platformId, UUID purchaseId, String reason) {
         var voucher = vouchers.lockById(purchaseId).filter(v -> v.platformId().equals(platformId));
         if (voucher.isEmpty()) {
             return new Refused(PurchaseRefusal.VOUCHER_NOT_FOUND);

@@ -50,8 +50,6 @@ class WaveController {
                     .body(Map.of("wave", j.wave(), "status", "PENDING"));
             case JoinResult.Refused r when r.reason() instanceof JoinResult.NotEligible ne ->
                     Problems.of(ne.code(), ne.detail(), Map.of("reason", ne.why().name()));
-            case JoinResult.Refused r when r.reason() == JoinResult.Reason.WAVE_NOT_FOUND ->
-                    Problems.of("WAVE_NOT_FOUND", "no wave has that number");
             case JoinResult.Refused r -> Problems.refused(r.reason());
         };
     }

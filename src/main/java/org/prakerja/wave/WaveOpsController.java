@@ -79,7 +79,7 @@ class WaveOpsController {
     ResponseEntity<?> select(@PathVariable int number) {
         var wave = waves.find(number);
         if (wave.isEmpty()) {
-            return Problems.of("WAVE_NOT_FOUND", "no wave has that number");
+            return Problems.refused(Waves.Refused.WAVE_NOT_FOUND);
         }
         if (wave.get().status() != WaveStatus.CLOSED) {
             return Problems.of("ILLEGAL_TRANSITION", "selection needs a CLOSED wave; this one is " + wave.get().status());
@@ -94,7 +94,7 @@ class WaveOpsController {
     ResponseEntity<?> announce(@PathVariable int number) {
         var wave = waves.find(number);
         if (wave.isEmpty()) {
-            return Problems.of("WAVE_NOT_FOUND", "no wave has that number");
+            return Problems.refused(Waves.Refused.WAVE_NOT_FOUND);
         }
         if (wave.get().status() != WaveStatus.SELECTED) {
             return Problems.of("ILLEGAL_TRANSITION", "announcement needs a SELECTED wave; this one is " + wave.get().status());
@@ -107,6 +107,6 @@ class WaveOpsController {
     @Operation(summary = "The selection's seed and counts, exclusions by reason", description = "Errors: 404 WAVE_NOT_FOUND")
     ResponseEntity<?> report(@PathVariable int number) {
         return selection.report(number).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> Problems.of("WAVE_NOT_FOUND", "no wave has that number"));
+                .orElseGet(() -> Problems.refused(Waves.Refused.WAVE_NOT_FOUND));
     }
 }

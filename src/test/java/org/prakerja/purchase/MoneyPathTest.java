@@ -85,6 +85,10 @@ class MoneyPathTest {
     Otp otp(PartnerApi platform, CardHolders.Holder holder, String trainingId) {
         var r = platform.post("/partner/v1/otp", Map.of("cardNumber", holder.cardNumber(), "trainingId", trainingId));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        String phone = holder.participant().who().phone();
+        assertThat(r.body().get("phoneMasked").asString()).endsWith(phone.substring(phone.length() - 4))
+                .doesNotContain(phone.substring(0, phone.length() - 4));
+        assertThat(OffsetDateTime.parse(r.body().get("expiresAt").asString())).isAfter(OffsetDateTime.now().plusMinutes(4));
         relay.relayAll();
         var sms = api.get("/sandbox/inbox?to=" + holder.participant().who().phone().replace("+", "%2B")).body().get(0);
         var m = OTP.matcher(sms.get("body").asString());
@@ -284,7 +288,12 @@ class MoneyPathTest {
         assertThat(refunded.body().get("remainingBalance").asLong()).isEqualTo(1_000_000);
         assertThat(tokopedia.post("/partner/v1/purchases/" + purchaseId + "/refund", Map.of("reason", "lagi")).code())
                 .isEqualTo("REFUND_NOT_ALLOWED");
-        assertThat(tokopedia.get("/partner/v1/purchases/" + purchaseId).body().get("status").asString()).isEqualTo("REFUNDED");
+        var seen = tokopedia.get("/partner/v1/purchases/" + purchaseId).body();
+        assertThat(seen.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(seen.get("purchaseId").asString()).isEqualTo(purchaseId);
+        assertThat(seen.get("voucherCode").asString()).isEqualTo(bought.body().get("voucherCode").asString());
+        assertThat(seen.get("price").asLong()).isEqualTo(bought.body().get("price").asLong());
+        assertThat(seen.get("purchasedAt").asString()).isNotBlank();
         var lp = institutionOf(training);
         assertThat(lp.post("/partner/v1/redemptions", Map.of("voucherCode", bought.body().get("voucherCode").asString()))
                 .code()).isEqualTo("VOUCHER_REFUNDED");

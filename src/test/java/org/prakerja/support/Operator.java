@@ -76,6 +76,9 @@ public final class Operator {
             var job = api.get("/api/v1/ops/jobs/" + id, token).body();
             if (!job.get("state").asString().equals("RUNNING")) {
                 assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+                assertThat(job.get("done").asLong()).isEqualTo(job.get("total").asLong());
+                assertThat(job.get("jobId").asString()).isEqualTo(id);
+                assertThat(job.get("finishedAt").isNull()).isFalse();
                 return job;
             }
             try {

@@ -125,6 +125,11 @@ class WaveJourneyTest {
         String seedHash = null;
         for (var w : published) {
             if (w.get("number").asInt() == wave) {
+                for (var field : List.of("status", "quota", "joinOpensAt", "joinClosesAt", "announcementAt")) {
+                    assertThat(w.has(field)).as(field).isTrue();
+                }
+                assertThat(w.get("status").asString()).isEqualTo("OPEN");
+                assertThat(w.has("seed")).isFalse();
                 seedHash = w.get("selectionSeedHash").asString();
                 assertThat(w.get("selectionSeed").isNull() || w.get("selectionSeed").isMissingNode()).isTrue();
             }
@@ -197,6 +202,11 @@ class WaveJourneyTest {
 
         var me = api.get("/api/v1/me", winner.token()).body();
         assertThat(me.get("application").get("status").asString()).isEqualTo("SELECTED");
+        assertThat(me.get("application").get("wave").asInt()).isEqualTo(wave);
+        var latest = me.get("notifications").get(0);
+        assertThat(latest.get("kind").asString()).isEqualTo("SELECTED");
+        assertThat(latest.get("read").asBoolean()).isFalse();
+        assertThat(latest.has("id") && latest.has("text") && latest.has("createdAt")).isTrue();
         var card = me.get("card");
         assertThat(card.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(card.get("balance").asLong()).isEqualTo(1_000_000);
