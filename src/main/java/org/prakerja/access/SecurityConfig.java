@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,7 +28,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnWebApplication
 class SecurityConfig {
 
+    /**
+     * The partner API authenticates every request by its signature (partner module's filter);
+     * here Spring Security only writes its response headers, without the session, context and
+     * authorization filters a partner request never uses.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain partnerApi(HttpSecurity http) throws Exception {
+        http.securityMatcher("/partner/**")
+                .csrf(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .requestCache(r -> r.disable())
+                .securityContext(c -> c.disable())
+                .sessionManagement(s -> s.disable())
+                .servletApi(s -> s.disable())
+                .exceptionHandling(e -> e.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, Accounts accounts, ProblemWriter problems) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

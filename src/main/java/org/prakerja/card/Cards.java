@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.common.ProgramRules;
 import org.prakerja.common.SecretBox;
+import org.prakerja.common.db.QueuedWrites;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.ledger.Movement;
@@ -25,13 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Cards {
 
     private final JdbcClient db;
+    private final QueuedWrites writes;
     private final SecretBox vault;
     private final Ledger ledger;
     private final Clock clock;
     private final ProgramRules rules;
 
-    Cards(JdbcClient db, SecretBox vault, Ledger ledger, Clock clock, ProgramRules rules) {
+    Cards(JdbcClient db, QueuedWrites writes, SecretBox vault, Ledger ledger, Clock clock, ProgramRules rules) {
         this.db = db;
+        this.writes = writes;
         this.vault = vault;
         this.ledger = ledger;
         this.clock = clock;
@@ -80,6 +83,8 @@ public class Cards {
                     .map(row -> new Movement(UUID.nameUUIDFromBytes(("designation:" + row[0]).getBytes()),
                             AccountId.PROGRAM_FUND, AccountId.cardBalance(row[0]), rules.balancePerCard()))
                     .toList(), "R-30 training balance at designation, wave " + wave);
+            // the account a purchase reserves into, opened now so a purchase never has to
+            ledger.open(inserted.stream().map(row -> AccountId.reserved(row[0])).toList());
             inserted.forEach(row -> issued.add(row[1]));
             var missing = new ArrayList<>(pending);
             missing.removeAll(issued);
@@ -139,8 +144,8 @@ public class Cards {
 
     /** R-31 the first purchase stops the deadline. */
     public void recordFirstPurchase(UUID cardId) {
-        db.sql("UPDATE card SET first_purchase_at = coalesce(first_purchase_at, ?) WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), cardId).update();
+        writes.queue("UPDATE card SET first_purchase_at = coalesce(first_purchase_at, ?) WHERE id = ?",
+                Timestamp.from(clock.instant()), cardId);
     }
 
     private static CardRef ref(ResultSet rs, int i) throws SQLException {

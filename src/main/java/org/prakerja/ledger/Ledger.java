@@ -189,25 +189,30 @@ public class Ledger {
         new Movement(id, debit, credit, amount);
         var locked = lock(debit, credit);
         if (locked.size() < 2) {
-            // an account's first transfer opens it
+            // an account's first transfer opens it (cards open theirs when issued)
             openAccounts(debit.value(), credit.value());
             locked = lock(debit, credit);
         }
-        // checked after the lock: a concurrent request with the same id has committed by now
-        var earlier = find(id);
-        if (earlier.isPresent()) {
-            var t = earlier.get();
-            boolean same = t.debit().equals(debit.value()) && t.credit().equals(credit.value())
-                    && t.amount() == amount.amount() && t.kind().equals(kind);
-            return same ? new Done(id, true) : new Refused(Reason.ID_REUSED);
-        }
         var source = locked.stream().filter(a -> a.id().equals(debit.value())).findFirst().orElseThrow();
         if (!source.mayGoNegative() && source.balance() < amount.amount()) {
-            return new Refused(Reason.INSUFFICIENT_FUNDS);
+            // a transfer done earlier with this id stays done, though the balance no longer covers it again
+            return earlier(id, debit, credit, amount, kind).orElse(new Refused(Reason.INSUFFICIENT_FUNDS));
         }
-        applyAndRecord(id, debit.value(), credit.value(), amount.amount(), kind, null,
+        var after = applyAndRecord(id, debit.value(), credit.value(), amount.amount(), kind, null,
                 kind.equals("PENDING") ? "PENDING" : "POSTED", memo);
-        return new Done(id, false);
+        if (after.isEmpty()) {
+            // the id was taken: by this same transfer earlier (a replay) or by another one
+            return earlier(id, debit, credit, amount, kind).orElseThrow();
+        }
+        return new Done(id, false, after.get());
+    }
+
+    /** What an earlier transfer with this id means for a request to make it again. */
+    private Optional<TransferResult> earlier(UUID id, AccountId debit, AccountId credit, Rupiah amount, String kind) {
+        return find(id).map(t -> t.debit().equals(debit.value()) && t.credit().equals(credit.value())
+                && t.amount() == amount.amount() && t.kind().equals(kind)
+                        ? new Done(id, true, signedBalance(debit))
+                        : new Refused(Reason.ID_REUSED));
     }
 
     /** Locks both accounts in a fixed order, so opposite transfers cannot deadlock. */
@@ -235,40 +240,66 @@ public class Ledger {
         var p = pending.get();
         if (p.state().equals("RESOLVED")) {
             return find(id).filter(t -> pendingId.equals(t.pendingId()) && t.kind().equals(kind))
-                    .<TransferResult>map(t -> new Done(id, true))
+                    .<TransferResult>map(t -> new Done(id, true, signedBalance(new AccountId(p.credit()))))
                     .orElse(new Refused(Reason.ALREADY_RESOLVED));
-        }
-        if (find(id).isPresent()) {
-            return new Refused(Reason.ID_REUSED);
         }
         String target = kind.equals("POST") ? to.value() : p.debit();
         openAccounts(target);
         db.sql("SELECT id FROM ledger_account WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
                 .params(p.credit(), target).query(String.class).list();
-        applyAndRecord(id, p.credit(), target, p.amount(), kind, pendingId, "POSTED", memo);
+        var after = applyAndRecord(id, p.credit(), target, p.amount(), kind, pendingId, "POSTED", memo);
+        if (after.isEmpty()) {
+            return new Refused(Reason.ID_REUSED);
+        }
         db.sql("UPDATE ledger_transfer SET state = 'RESOLVED' WHERE id = ?").param(pendingId).update();
-        return new Done(id, false);
+        return new Done(id, false, after.get());
     }
 
-    /** The balances and the transfer row in one statement: they are written together or not at all. */
-    private void applyAndRecord(UUID id, String debit, String credit, long amount, String kind, UUID pendingId,
-            String state, String memo) {
-        int recorded = db.sql("""
-                WITH moved AS (
+    /**
+     * The transfer row and both balances in one statement, written together or not at all.
+     * Claiming the id comes first: a concurrent transfer with the same id makes this one wait for
+     * it and then move nothing. Returns the debit account's new balance, or empty when the id
+     * was taken. The caller holds both accounts' locks.
+     */
+    private Optional<Long> applyAndRecord(UUID id, String debit, String credit, long amount, String kind,
+            UUID pendingId, String state, String memo) {
+        var moved = db.sql("""
+                WITH recorded AS (
+                    INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, pending_id, state, memo,
+                        created_at)
+                    VALUES (:id, :debit, :credit, :amount, :kind, :pendingId, :state, :memo, :now)
+                    ON CONFLICT (id) DO NOTHING
+                    RETURNING id),
+                moved AS (
                     UPDATE ledger_account SET balance = balance + CASE WHEN id = :credit THEN :amount ELSE -:amount END
-                    WHERE id IN (:debit, :credit)
-                    RETURNING id)
-                INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, pending_id, state, memo, created_at)
-                SELECT :id, :debit, :credit, :amount, :kind, :pendingId, :state, :memo, :now
-                WHERE (SELECT count(*) FROM moved) = 2
+                    WHERE id IN (:debit, :credit) AND EXISTS (SELECT 1 FROM recorded)
+                    RETURNING id, balance)
+                SELECT count(*), max(balance) FILTER (WHERE id = :debit) FROM moved
                 """)
                 .param("id", id).param("debit", debit).param("credit", credit).param("amount", amount)
                 .param("kind", kind).param("pendingId", pendingId, java.sql.Types.OTHER).param("state", state)
                 .param("memo", memo).param("now", now())
-                .update();
-        if (recorded != 1) {
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (moved[0] == 0) {
+            return Optional.empty();
+        }
+        if (moved[0] != 2) {
             // both accounts were locked a moment ago; failing here rolls the caller back
             throw new IllegalStateException("ledger accounts missing for transfer " + id);
+        }
+        return Optional.of(moved[1]);
+    }
+
+    private long signedBalance(AccountId account) {
+        return db.sql("SELECT balance FROM ledger_account WHERE id = ?").param(account.value()).query(Long.class)
+                .optional().orElse(0L);
+    }
+
+    /** Opens accounts that have had no transfer yet, so their first transfer finds them. */
+    public void open(Collection<AccountId> accounts) {
+        if (!accounts.isEmpty()) {
+            openAccounts(accounts.stream().map(AccountId::value).toArray(String[]::new));
         }
     }
 

@@ -5,7 +5,12 @@ import java.util.UUID;
 /** What became of a transfer request: done (perhaps earlier, by the same id) or refused. */
 public sealed interface TransferResult {
 
-    record Done(UUID transferId, boolean replayed) implements TransferResult {
+    /**
+     * {@code debitBalance} is the debit account's balance right after the transfer (now, for a
+     * replay), so a caller need not read it again; only an account that may go negative (the
+     * program fund) shows a negative one.
+     */
+    record Done(UUID transferId, boolean replayed, long debitBalance) implements TransferResult {
     }
 
     record Refused(Reason reason) implements TransferResult {

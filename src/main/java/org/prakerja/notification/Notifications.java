@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.prakerja.common.db.QueuedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,21 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private final JdbcClient db;
+    private final QueuedWrites writes;
     private final Clock clock;
 
-    Notifications(JdbcClient db, Clock clock) {
+    Notifications(JdbcClient db, QueuedWrites writes, Clock clock) {
         this.db = db;
+        this.writes = writes;
         this.clock = clock;
     }
 
+    /** Queued: it reaches the outbox with the transaction's next statement or its commit. */
     public void send(Message message) {
-        db.sql("""
+        writes.queue("""
                 INSERT INTO outbox (channel, recipient, subject, body, sensitive, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """)
-                .params(message.channel().name(), message.to(), message.subject(), message.body(),
-                        message.sensitive(), now())
-                .update();
+                """, message.channel().name(), message.to(), message.subject(), message.body(),
+                message.sensitive(), now());
     }
 
     /** One statement for a batch (announcement day sends hundreds of thousands). */
@@ -53,8 +55,10 @@ public class Notifications {
                 .update();
     }
 
+    /** Queued, like {@link #send}. */
     public void inApp(UUID participantId, String kind, String text) {
-        inAppAll(List.of(participantId), kind, text);
+        writes.queue("INSERT INTO in_app_notification (participant_id, kind, text, created_at) VALUES (?, ?, ?, ?)",
+                participantId, kind, text, now());
     }
 
     public void inAppAll(List<UUID> participantIds, String kind, String text) {

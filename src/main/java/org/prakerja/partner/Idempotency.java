@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.prakerja.access.ProblemWriter;
+import org.prakerja.common.db.QueuedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,11 +26,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class Idempotency {
 
     private final JdbcClient db;
+    private final QueuedWrites writes;
     private final TransactionTemplate tx;
     private final ProblemWriter problems;
 
-    Idempotency(JdbcClient db, TransactionTemplate tx, ProblemWriter problems) {
+    Idempotency(JdbcClient db, QueuedWrites writes, TransactionTemplate tx, ProblemWriter problems) {
         this.db = db;
+        this.writes = writes;
         this.tx = tx;
         this.problems = problems;
     }
@@ -64,13 +67,12 @@ class Idempotency {
                     status.setRollbackOnly();
                     return;
                 }
-                db.sql("""
+                // sent with the commit, in the same round trip as the effect's last writes
+                writes.queue("""
                         UPDATE partner_request SET status = ?, content_type = ?, body = ?
                         WHERE partner_id = ? AND external_id = ?
-                        """)
-                        .params(wrapped.getStatus(), wrapped.getContentType(), wrapped.getContentAsByteArray(),
-                                partner.id(), externalId)
-                        .update();
+                        """, wrapped.getStatus(), wrapped.getContentType(), wrapped.getContentAsByteArray(),
+                        partner.id(), externalId);
             });
         } catch (RuntimeException e) {
             wrapped.resetBuffer();

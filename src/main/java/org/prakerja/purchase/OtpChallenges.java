@@ -1,6 +1,5 @@
 package org.prakerja.purchase;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,6 +11,7 @@ import org.prakerja.card.Cards;
 import org.prakerja.catalog.Catalog;
 import org.prakerja.common.Masking;
 import org.prakerja.common.SecretBox;
+import org.prakerja.common.db.QueuedWrites;
 import org.prakerja.notification.Message;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;
@@ -46,6 +46,7 @@ public class OtpChallenges {
     }
 
     private final JdbcClient db;
+    private final QueuedWrites writes;
     private final Cards cards;
     private final Catalog catalog;
     private final Participants participants;
@@ -55,11 +56,12 @@ public class OtpChallenges {
     private final Clock clock;
     private final int maxPerCard;
 
-    OtpChallenges(JdbcClient db, Cards cards, Catalog catalog, Participants participants, Notifications notifications,
+    OtpChallenges(JdbcClient db, QueuedWrites writes, Cards cards, Catalog catalog, Participants participants, Notifications notifications,
             SecretBox box, PartnerRateLimit rateLimit, Clock clock,
             @Value("${prakerja.partner.otp-per-card:10}") int maxPerCard) {
         this.maxPerCard = maxPerCard;
         this.db = db;
+        this.writes = writes;
         this.cards = cards;
         this.catalog = catalog;
         this.participants = participants;
@@ -108,13 +110,11 @@ public class OtpChallenges {
         UUID otpId = UUID.randomUUID();
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Instant expiresAt = now.plus(LIFETIME);
-        db.sql("""
+        writes.queue("""
                 INSERT INTO otp_challenge (id, card_id, platform_id, training_id, code_hash, expires_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-                .params(otpId, cardId, platformId, trainingId, hash(otpId, code), Timestamp.from(expiresAt),
-                        Timestamp.from(now))
-                .update();
+                """, otpId, cardId, platformId, trainingId, hash(otpId, code), Timestamp.from(expiresAt),
+                Timestamp.from(now));
         String phone = participants.phones(java.util.List.of(card.get().participantId())).get(card.get().participantId());
         notifications.send(Message.sensitiveSms(phone, "Prakerja: kode OTP " + code + " untuk membeli \"" + training.get().title()
                 + "\". Berlaku 5 menit. JANGAN berikan kode ini kepada siapa pun selain di platform tempat Anda membeli."));
@@ -127,33 +127,49 @@ public class OtpChallenges {
      */
     Optional<PurchaseRefusal> spend(UUID otpId, String code, UUID cardId, String platformId, String trainingId) {
         Instant now = clock.instant();
-        // the card's wrong tries come with the challenge, in one round trip (the card row is locked)
-        var challenge = db.sql("""
-                SELECT c.code_hash, c.expires_at, c.used_at,
-                       (SELECT coalesce(sum(attempts), 0) FROM otp_challenge w WHERE w.card_id = :card AND w.created_at > :since)
-                FROM (SELECT 1) one
-                LEFT JOIN otp_challenge c ON c.id = :otp AND c.card_id = :card AND c.platform_id = :platform
-                    AND c.training_id = :training
+        // one round trip: the card's wrong tries, the challenge, and the change the answer makes
+        // (a wrong code counts, a right and fresh one is spent); the card row is locked by the caller
+        var check = db.sql("""
+                WITH wrong AS (
+                    SELECT coalesce(sum(attempts), 0) AS tries FROM otp_challenge
+                    WHERE card_id = :card AND created_at > :since),
+                challenge AS (
+                    SELECT id, code_hash = :hash AS right_code, expires_at > :now AS fresh, used_at IS NULL AS unused
+                    FROM otp_challenge
+                    WHERE id = :otp AND card_id = :card AND platform_id = :platform AND training_id = :training),
+                answered AS (
+                    UPDATE otp_challenge o
+                    SET used_at = CASE WHEN c.right_code THEN :now ELSE o.used_at END,
+                        attempts = o.attempts + CASE WHEN c.right_code THEN 0 ELSE 1 END
+                    FROM challenge c, wrong w
+                    WHERE o.id = c.id AND c.unused AND w.tries < :maxWrong AND (c.fresh OR NOT c.right_code)
+                    RETURNING 1)
+                SELECT w.tries, c.right_code, c.fresh, c.unused, (SELECT count(*) FROM answered)
+                FROM wrong w LEFT JOIN challenge c ON true
                 """)
                 .param("card", cardId).param("since", Timestamp.from(now.minus(LOCK_WINDOW))).param("otp", otpId)
-                .param("platform", platformId).param("training", trainingId)
-                .query((rs, i) -> new Object[] {rs.getBytes(1), rs.getTimestamp(2), rs.getTimestamp(3), rs.getLong(4)})
+                .param("platform", platformId).param("training", trainingId).param("hash", hash(otpId, code))
+                .param("now", Timestamp.from(now)).param("maxWrong", MAX_WRONG)
+                .query((rs, i) -> new Check(rs.getLong(1), (Boolean) rs.getObject(2), (Boolean) rs.getObject(3),
+                        (Boolean) rs.getObject(4)))
                 .single();
-        if ((long) challenge[3] >= MAX_WRONG) {
+        if (check.wrongTries() >= MAX_WRONG) {
             return Optional.of(PurchaseRefusal.OTP_LOCKED);
         }
-        if (challenge[0] == null || challenge[2] != null) {
+        if (check.rightCode() == null || !check.unused()) {
             return Optional.of(PurchaseRefusal.OTP_INVALID);
         }
-        if (!MessageDigest.isEqual((byte[]) challenge[0], hash(otpId, code))) {
-            db.sql("UPDATE otp_challenge SET attempts = attempts + 1 WHERE id = ?").param(otpId).update();
-            return Optional.of((long) challenge[3] + 1 >= MAX_WRONG ? PurchaseRefusal.OTP_LOCKED : PurchaseRefusal.OTP_INVALID);
+        if (!check.rightCode()) {
+            return Optional.of(check.wrongTries() + 1 >= MAX_WRONG ? PurchaseRefusal.OTP_LOCKED : PurchaseRefusal.OTP_INVALID);
         }
-        if (!now.isBefore(((Timestamp) challenge[1]).toInstant())) {
+        if (!check.fresh()) {
             return Optional.of(PurchaseRefusal.OTP_EXPIRED);
         }
-        db.sql("UPDATE otp_challenge SET used_at = ? WHERE id = ?").params(Timestamp.from(now), otpId).update();
         return Optional.empty();
+    }
+
+    /** A challenge as an answer found it; the three flags are null when there is no such challenge. */
+    private record Check(long wrongTries, Boolean rightCode, Boolean fresh, Boolean unused) {
     }
 
     private byte[] hash(UUID otpId, String code) {

@@ -94,7 +94,7 @@ public class Purchases {
         UUID reservationId = UUID.randomUUID();
         var reserved = ledger.reserve(reservationId, AccountId.cardBalance(card.cardId()),
                 AccountId.reserved(card.cardId()), price, "R-52 purchase " + purchaseId);
-        if (reserved instanceof TransferResult.Refused) {
+        if (!(reserved instanceof TransferResult.Done done)) {
             // the spent OTP stays spent: a new purchase needs a new OTP
             return new Refused(PurchaseRefusal.INSUFFICIENT_BALANCE);
         }
@@ -111,7 +111,7 @@ public class Purchases {
                         + " untuk memulai pelatihan. Kode juga tersedia di dashboard Prakerja."));
         notifications.inApp(card.participantId(), "VOUCHER_PURCHASED",
                 "Pembelian \"" + training.get().title() + "\" berhasil (" + price.formatted() + "). Kode voucher ada di dashboard.");
-        long remaining = ledger.balance(AccountId.cardBalance(card.cardId())).amount();
+        long remaining = done.debitBalance();
         log.info("purchase done purchase={} platform={} training={} price={}", purchaseId, platformId, trainingId,
                 price.amount());
         return new Purchased(purchaseId, code, trainingId, price.amount(), remaining, now);

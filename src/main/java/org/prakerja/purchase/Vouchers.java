@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.catalog.Training;
+import org.prakerja.common.db.QueuedWrites;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.ledger.TransferResult;
@@ -21,30 +22,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class Vouchers {
 
     private final JdbcClient db;
+    private final QueuedWrites writes;
     private final Ledger ledger;
 
-    Vouchers(JdbcClient db, Ledger ledger) {
+    Vouchers(JdbcClient db, QueuedWrites writes, Ledger ledger) {
         this.db = db;
+        this.writes = writes;
         this.ledger = ledger;
     }
 
     String issue(UUID purchaseId, UUID cardId, UUID participantId, Training training, String platformId,
             UUID reservationId, Instant at) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            String code = VoucherCode.random();
-            int inserted = db.sql("""
-                    INSERT INTO voucher (id, code, card_id, participant_id, training_id, institution_id, platform_id, price,
-                        reservation_id, status, purchased_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PURCHASED', ?) ON CONFLICT (code) DO NOTHING
-                    """)
-                    .params(purchaseId, code, cardId, participantId, training.id(), training.institution().id(),
-                            platformId, training.price(), reservationId, Timestamp.from(at))
-                    .update();
-            if (inserted == 1) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("could not draw a free voucher code");
+        String code = VoucherCode.random();
+        // queued, no round trip of its own. Two codes collide once in about 10^15 draws / vouchers
+        // issued; then the unique index fails the whole purchase (nothing is kept, the OTP is not
+        // spent) and the platform's retry with the same X-External-Id draws again.
+        writes.queue("""
+                INSERT INTO voucher (id, code, card_id, participant_id, training_id, institution_id, platform_id, price,
+                    reservation_id, status, purchased_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PURCHASED', ?)
+                """, purchaseId, code, cardId, participantId, training.id(), training.institution().id(),
+                platformId, training.price(), reservationId, Timestamp.from(at));
+        return code;
     }
 
     @Transactional(readOnly = true)

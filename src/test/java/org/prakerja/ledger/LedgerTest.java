@@ -60,8 +60,8 @@ class LedgerTest {
     void idempotentById() {
         var card = fundedCard(500);
         var id = UUID.randomUUID();
-        assertThat(ledger.transfer(id, card, AccountId.PROGRAM_FUND, Rupiah.of(200), "t")).isEqualTo(new Done(id, false));
-        assertThat(ledger.transfer(id, card, AccountId.PROGRAM_FUND, Rupiah.of(200), "t")).isEqualTo(new Done(id, true));
+        assertThat(ledger.transfer(id, card, AccountId.PROGRAM_FUND, Rupiah.of(200), "t")).isEqualTo(new Done(id, false, 300));
+        assertThat(ledger.transfer(id, card, AccountId.PROGRAM_FUND, Rupiah.of(200), "t")).isEqualTo(new Done(id, true, 300));
         assertThat(ledger.transfer(id, card, AccountId.PROGRAM_FUND, Rupiah.of(300), "t"))
                 .isEqualTo(new Refused(Reason.ID_REUSED));
         assertThat(ledger.balance(card)).isEqualTo(Rupiah.of(300));
@@ -74,13 +74,14 @@ class LedgerTest {
         var card = AccountId.cardBalance(cardId);
         ledger.transfer(UUID.randomUUID(), AccountId.PROGRAM_FUND, card, Rupiah.of(1000), "t");
         var reservation = UUID.randomUUID();
-        assertThat(ledger.reserve(reservation, card, AccountId.reserved(cardId), Rupiah.of(400), "buy").isDone()).isTrue();
+        assertThat(ledger.reserve(reservation, card, AccountId.reserved(cardId), Rupiah.of(400), "buy"))
+                .isEqualTo(new Done(reservation, false, 600));
         assertThat(ledger.balance(card)).isEqualTo(Rupiah.of(600));
 
         var payable = AccountId.platformPayable("test-" + cardId);
         var post = UUID.randomUUID();
-        assertThat(ledger.post(post, reservation, payable, "redeem")).isEqualTo(new Done(post, false));
-        assertThat(ledger.post(post, reservation, payable, "redeem")).isEqualTo(new Done(post, true));
+        assertThat(ledger.post(post, reservation, payable, "redeem")).isEqualTo(new Done(post, false, 0));
+        assertThat(ledger.post(post, reservation, payable, "redeem")).isEqualTo(new Done(post, true, 0));
         assertThat(ledger.voidPending(UUID.randomUUID(), reservation, "refund"))
                 .isEqualTo(new Refused(Reason.ALREADY_RESOLVED));
         assertThat(ledger.balance(payable)).isEqualTo(Rupiah.of(400));
