@@ -1,10 +1,6 @@
 package org.prakerja.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -182,13 +177,12 @@ public final class PurchaseBenchmark {
     }
 
     private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        private final String base;
+        private final KeepAliveHttp http;
         private final String partnerId;
         private final String secret;
 
         Client(int port, String partnerId, String secret) {
-            this.base = "http://localhost:" + port;
+            this.http = new KeepAliveHttp("localhost", port);
             this.partnerId = partnerId;
             this.secret = secret;
         }
@@ -202,27 +196,24 @@ public final class PurchaseBenchmark {
         }
 
         private Answer send(String method, String path, String body) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             String timestamp = OffsetDateTime.now(ZoneOffset.UTC).toString();
-            String signature = Signatures.sign(secret,
-                    Signatures.canonical(method, path, body.getBytes(StandardCharsets.UTF_8), timestamp));
-            var request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .header("X-Partner-Id", partnerId)
-                    .header("X-Timestamp", timestamp)
-                    .header("X-Signature", signature)
-                    .header("X-External-Id", UUID.randomUUID().toString())
-                    .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+            String signature = Signatures.sign(secret, Signatures.canonical(method, path, bytes, timestamp));
+            var headers = new java.util.LinkedHashMap<String, String>();
+            headers.put("Content-Type", "application/json");
+            headers.put("X-Partner-Id", partnerId);
+            headers.put("X-Timestamp", timestamp);
+            headers.put("X-Signature", signature);
+            headers.put("X-External-Id", UUID.randomUUID().toString());
             try {
-                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                var response = http.send(method, path, headers, bytes);
                 JsonNode json = null;
                 try {
                     json = JSON.readTree(response.body());
                 } catch (RuntimeException ignored) {
                     // kept raw
                 }
-                return new Answer(response.statusCode(), response.body(), json);
+                return new Answer(response.status(), response.body(), json);
             } catch (Exception e) {
                 return new Answer(599, e.toString(), null);
             }
