@@ -68,6 +68,13 @@ public class Ledger {
                 .orElse(Rupiah.ZERO);
     }
 
+    /** Opens accounts that have had no transfer yet, so their first transfer finds them. */
+    public void open(Collection<AccountId> accounts) {
+        if (!accounts.isEmpty()) {
+            openAccounts(accounts.stream().map(AccountId::value).toArray(String[]::new));
+        }
+    }
+
     /**
      * Records a batch of final transfers in one set-based statement. Transfers whose id exists
      * already are skipped, so a batch that is run again moves nothing twice. Returns how many
@@ -294,13 +301,6 @@ public class Ledger {
     private long signedBalance(AccountId account) {
         return db.sql("SELECT balance FROM ledger_account WHERE id = ?").param(account.value()).query(Long.class)
                 .optional().orElse(0L);
-    }
-
-    /** Opens accounts that have had no transfer yet, so their first transfer finds them. */
-    public void open(Collection<AccountId> accounts) {
-        if (!accounts.isEmpty()) {
-            openAccounts(accounts.stream().map(AccountId::value).toArray(String[]::new));
-        }
     }
 
     private Optional<TransferRow> find(UUID id) {

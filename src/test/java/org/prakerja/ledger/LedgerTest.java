@@ -68,6 +68,19 @@ class LedgerTest {
     }
 
     @Test
+    @DisplayName("a transfer that emptied an account is still done when repeated, and moves nothing again")
+    void replayAfterTheBalanceIsGone() {
+        var card = fundedCard(100);
+        var id = UUID.randomUUID();
+        assertThat(ledger.transfer(id, card, AccountId.PROGRAM_FUND, Rupiah.of(100), "t")).isEqualTo(new Done(id, false, 0));
+        assertThat(ledger.transfer(id, card, AccountId.PROGRAM_FUND, Rupiah.of(100), "t")).isEqualTo(new Done(id, true, 0));
+        assertThat(ledger.transfer(UUID.randomUUID(), card, AccountId.PROGRAM_FUND, Rupiah.of(1), "t"))
+                .isEqualTo(new Refused(Reason.INSUFFICIENT_FUNDS));
+        assertThat(ledger.balance(card)).isEqualTo(Rupiah.ZERO);
+        assertThat(ledger.reconcile().balanced()).isTrue();
+    }
+
+    @Test
     @DisplayName("R-52/R-65 a reservation is posted or voided exactly once")
     void pendingResolvedOnce() {
         var cardId = UUID.randomUUID();
