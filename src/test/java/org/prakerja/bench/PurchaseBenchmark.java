@@ -34,8 +34,8 @@ public final class PurchaseBenchmark {
         int cards = Integer.getInteger("cards", 20_000);
         int concurrency = Integer.getInteger("concurrency", 32);
         int seconds = Integer.getInteger("seconds", 30);
-        // the JIT compiles Spring's request path for a minute or more on 2 cores: measure after that
-        int warmup = Integer.getInteger("warmup", 90);
+        // on 2 cores the JIT still compiles Spring's request path after 90 s: measure after 240
+        int warmup = Integer.getInteger("warmup", 240);
         var context = BenchServer.start(System.getProperty("dataDir", "target/bench-buy-pg"),
                 Map.of("prakerja.jobs.schedule.enabled", "false", "prakerja.partner.otp-per-card", "10"));
         try {
