@@ -6,10 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.prakerja.access.ProblemWriter;
 import org.prakerja.common.db.QueuedWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +27,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 @Component
 class Idempotency {
+
+    private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
 
     private final JdbcClient db;
     private final QueuedWrites writes;
@@ -75,6 +80,9 @@ class Idempotency {
                         partner.id(), externalId);
             });
         } catch (RuntimeException e) {
+            // by class and SQL state only: a database message can quote the values of the failed row
+            log.error("partner request failed, rolled back partner={} path={} error={} sqlState={}", partner.id(),
+                    request.getRequestURI(), e.getClass().getName(), sqlState(e));
             wrapped.resetBuffer();
             problems.write(wrapped, "INTERNAL_ERROR", "something went wrong on our side; retry with the same X-External-Id");
         }
@@ -99,6 +107,15 @@ class Idempotency {
             wrapped.setContentType(stored.contentType());
         }
         wrapped.getOutputStream().write(stored.body());
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return "-";
     }
 
     /** Same key, same request: method, path and body. */

@@ -25,6 +25,7 @@ import org.prakerja.support.Operator;
 import org.prakerja.support.PartnerApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,8 @@ class MoneyPathTest {
     OutboxRelay relay;
     @Autowired
     JdbcClient db;
+    @Autowired
+    JdbcTemplate jdbc;
 
     Api api;
     Operator ops;
@@ -251,6 +254,46 @@ class MoneyPathTest {
                 "otpId", otp.otpId(), "otp", otp.code(), "trainingId", trainingId + "-changed"), key);
         assertThat(changed.status()).isEqualTo(422);
         assertThat(changed.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    @DisplayName("R-52 a purchase whose last, queued writes fail at commit answers 500, keeps nothing, and its retry succeeds")
+    void failureAtCommit() {
+        var holder = holders.one();
+        String trainingId = anyTraining(tokopedia).get("id").asString();
+        var otp = otp(tokopedia, holder, trainingId);
+        String participantId = db.sql("SELECT id::text FROM participant WHERE phone = ?")
+                .param(holder.participant().who().phone()).query(String.class).single();
+        // the in-app notice is among the writes sent with the COMMIT; make PostgreSQL refuse it
+        jdbc.execute("""
+                CREATE FUNCTION test_refuse_notice() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.participant_id = '%s'::uuid THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                    RETURN NEW;
+                END $$""".formatted(participantId));
+        jdbc.execute("""
+                CREATE TRIGGER test_refuse_notice BEFORE INSERT ON in_app_notification
+                FOR EACH ROW EXECUTE FUNCTION test_refuse_notice()""");
+        String key = UUID.randomUUID().toString();
+        Api.Response failed;
+        try {
+            failed = buy(tokopedia, holder, trainingId, otp, key);
+        } finally {
+            jdbc.execute("DROP TRIGGER test_refuse_notice ON in_app_notification");
+            jdbc.execute("DROP FUNCTION test_refuse_notice()");
+        }
+        assertThat(failed.status()).as(failed.raw()).isEqualTo(500);
+        assertThat(failed.code()).isEqualTo("INTERNAL_ERROR");
+        assertThat(failed.raw()).doesNotContain("refused by the test").doesNotContain("SQL");
+        assertThat(api.get("/api/v1/me", holder.token()).body().get("card").get("balance").asLong()).isEqualTo(1_000_000);
+        assertThat(api.get("/api/v1/me/vouchers", holder.token()).body().get("total").asInt()).isZero();
+
+        // nothing was kept, the OTP included: the same request with the same key now goes through
+        var retried = buy(tokopedia, holder, trainingId, otp, key);
+        assertThat(retried.status()).as(retried.raw()).isEqualTo(201);
+        assertThat(api.get("/api/v1/me/vouchers", holder.token()).body().get("total").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/me", holder.token()).body().get("card").get("balance").asLong())
+                .isEqualTo(1_000_000 - retried.body().get("price").asLong());
     }
 
     @Test
