@@ -115,7 +115,7 @@ public class OtpChallenges {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, otpId, cardId, platformId, trainingId, hash(otpId, code), Timestamp.from(expiresAt),
                 Timestamp.from(now));
-        String phone = participants.phones(java.util.List.of(card.get().participantId())).get(card.get().participantId());
+        String phone = participants.phone(card.get().participantId()).orElseThrow();
         notifications.send(Message.sensitiveSms(phone, "Prakerja: kode OTP " + code + " untuk membeli \"" + training.get().title()
                 + "\". Berlaku 5 menit. JANGAN berikan kode ini kepada siapa pun selain di platform tempat Anda membeli."));
         return new Issued(otpId, expiresAt, Masking.lastFour(phone));

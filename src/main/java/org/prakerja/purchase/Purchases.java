@@ -104,8 +104,8 @@ public class Purchases {
         if (card.firstPurchaseAt() == null) {
             cards.recordFirstPurchase(card.cardId());
         }
-        var participant = participants.find(card.participantId()).orElseThrow();
-        notifications.send(Message.sensitiveEmail(participant.email(), "Kode voucher Prakerja: " + training.get().title(),
+        String email = participants.email(card.participantId()).orElseThrow();
+        notifications.send(Message.sensitiveEmail(email, "Kode voucher Prakerja: " + training.get().title(),
                 "Terima kasih, pembelian pelatihan \"" + training.get().title() + "\" berhasil.\n\nKode voucher: " + code
                         + "\n\nTukarkan kode ini di " + training.get().institution().name()
                         + " untuk memulai pelatihan. Kode juga tersedia di dashboard Prakerja."));

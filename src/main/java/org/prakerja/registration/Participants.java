@@ -26,6 +26,16 @@ public class Participants {
         return db.sql("SELECT * FROM participant WHERE id = ?").param(id).query(Participants::map).optional();
     }
 
+    /** Where a participant's email goes, without reading the rest of the row. */
+    public Optional<String> email(UUID id) {
+        return db.sql("SELECT email FROM participant WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    /** Where a participant's SMS goes, without reading the rest of the row. */
+    public Optional<String> phone(UUID id) {
+        return db.sql("SELECT phone FROM participant WHERE id = ?").param(id).query(String.class).optional();
+    }
+
     /** Phone numbers of many participants at once, for batch SMS. */
     public Map<UUID, String> phones(Collection<UUID> ids) {
         return db.sql("SELECT id, phone FROM participant WHERE id = ANY(?::uuid[])")
