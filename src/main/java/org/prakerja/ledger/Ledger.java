@@ -60,12 +60,7 @@ public class Ledger {
 
     @Transactional(readOnly = true)
     public Rupiah balance(AccountId account) {
-        return db.sql("SELECT balance FROM ledger_account WHERE id = ?")
-                .param(account.value())
-                .query(Long.class)
-                .optional()
-                .map(Rupiah::of)
-                .orElse(Rupiah.ZERO);
+        return Rupiah.of(signedBalance(account));
     }
 
     /** Opens accounts that have had no transfer yet, so their first transfer finds them. */
@@ -298,6 +293,7 @@ public class Ledger {
         return Optional.of(moved[1]);
     }
 
+    /** An account never opened has a balance of zero. */
     private long signedBalance(AccountId account) {
         return db.sql("SELECT balance FROM ledger_account WHERE id = ?").param(account.value()).query(Long.class)
                 .optional().orElse(0L);

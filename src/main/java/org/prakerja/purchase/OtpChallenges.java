@@ -56,8 +56,8 @@ public class OtpChallenges {
     private final Clock clock;
     private final int maxPerCard;
 
-    OtpChallenges(JdbcClient db, QueuedWrites writes, Cards cards, Catalog catalog, Participants participants, Notifications notifications,
-            SecretBox box, PartnerRateLimit rateLimit, Clock clock,
+    OtpChallenges(JdbcClient db, QueuedWrites writes, Cards cards, Catalog catalog, Participants participants,
+            Notifications notifications, SecretBox box, PartnerRateLimit rateLimit, Clock clock,
             @Value("${prakerja.partner.otp-per-card:10}") int maxPerCard) {
         this.maxPerCard = maxPerCard;
         this.db = db;
@@ -142,9 +142,9 @@ public class OtpChallenges {
                     SET used_at = CASE WHEN c.right_code THEN :now ELSE o.used_at END,
                         attempts = o.attempts + CASE WHEN c.right_code THEN 0 ELSE 1 END
                     FROM challenge c, wrong w
-                    WHERE o.id = c.id AND c.unused AND w.tries < :maxWrong AND (c.fresh OR NOT c.right_code)
-                    RETURNING 1)
-                SELECT w.tries, c.right_code, c.fresh, c.unused, (SELECT count(*) FROM answered)
+                    WHERE o.id = c.id AND c.unused AND w.tries < :maxWrong AND (c.fresh OR NOT c.right_code))
+                -- PostgreSQL runs a data-modifying WITH to completion whether or not it is read
+                SELECT w.tries, c.right_code, c.fresh, c.unused
                 FROM wrong w LEFT JOIN challenge c ON true
                 """)
                 .param("card", cardId).param("since", Timestamp.from(now.minus(LOCK_WINDOW))).param("otp", otpId)

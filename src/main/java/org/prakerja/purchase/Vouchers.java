@@ -34,9 +34,10 @@ public class Vouchers {
     String issue(UUID purchaseId, UUID cardId, UUID participantId, Training training, String platformId,
             UUID reservationId, Instant at) {
         String code = VoucherCode.random();
-        // queued, no round trip of its own. Two codes collide once in about 10^15 draws / vouchers
-        // issued; then the unique index fails the whole purchase (nothing is kept, the OTP is not
-        // spent) and the platform's retry with the same X-External-Id draws again.
+        // queued, no round trip of its own. A code has 50 random bits: with a million vouchers issued
+        // a new one collides about once in 10^9 draws; then the unique index fails the whole purchase
+        // (nothing is kept, the OTP is not spent) and the platform's retry with the same
+        // X-External-Id draws again.
         writes.queue("""
                 INSERT INTO voucher (id, code, card_id, participant_id, training_id, institution_id, platform_id, price,
                     reservation_id, status, purchased_at)

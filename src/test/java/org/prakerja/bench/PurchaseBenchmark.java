@@ -128,7 +128,8 @@ public final class PurchaseBenchmark {
                 """).param("tag", tag).param("n", n).update();
         Map<UUID, String> phones = new java.util.LinkedHashMap<>();
         db.sql("SELECT id, phone FROM participant WHERE email LIKE ? ORDER BY id").param("buy-" + tag + "-%")
-                .query((rs, i) -> phones.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list()
+                .forEach(e -> phones.put(e.getKey(), e.getValue()));
         List<UUID> ids = List.copyOf(phones.keySet());
         var cards = context.getBean(Cards.class);
         var tx = context.getBean(TransactionTemplate.class);

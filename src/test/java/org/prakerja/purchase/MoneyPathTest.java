@@ -131,6 +131,11 @@ class MoneyPathTest {
         var email = api.get("/sandbox/inbox?to=" + holder.participant().who().email()).body().get(0);
         assertThat(email.get("body").asString()).contains(code);
 
+        var notice = api.get("/api/v1/me", holder.token()).body().get("notifications").get(0);
+        assertThat(notice.get("kind").asString()).isEqualTo("VOUCHER_PURCHASED");
+        assertThat(notice.get("text").asString()).contains(training.get("title").asString());
+        assertThat(notice.get("read").asBoolean()).isFalse();
+
         var mine = api.get("/api/v1/me/vouchers", holder.token()).body().get("items").get(0);
         assertThat(mine.get("voucherCode").asString()).isEqualTo(code);
         assertThat(mine.get("status").asString()).isEqualTo("PURCHASED");
