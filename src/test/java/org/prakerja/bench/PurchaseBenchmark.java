@@ -37,7 +37,8 @@ public final class PurchaseBenchmark {
         // on 2 cores the JIT still compiles Spring's request path after 90 s: measure after 240
         int warmup = Integer.getInteger("warmup", 240);
         var context = BenchServer.start(System.getProperty("dataDir", "target/bench-buy-pg"),
-                Map.of("prakerja.jobs.schedule.enabled", "false", "prakerja.partner.otp-per-card", "10"));
+                Map.of("prakerja.jobs.schedule.enabled", "false", "prakerja.partner.otp-per-card", "10",
+                        "prakerja.db.embedded.statement-stats", String.valueOf(System.getProperty("pgss") != null)));
         try {
             var db = context.getBean(JdbcClient.class);
             List<Holder> holders = issueCards(context, db, cards);
@@ -86,6 +87,11 @@ public final class PurchaseBenchmark {
             otpLatency.clear();
             buyLatency.clear();
             long before = db.sql("SELECT count(*) FROM voucher").query(Long.class).single();
+            boolean statements = System.getProperty("pgss") != null;
+            if (statements) {
+                db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+                db.sql("SELECT pg_stat_statements_reset()").query(Object.class).list();
+            }
             long start = System.nanoTime();
             System.out.println("MEASURING for " + seconds + " s");
             RegistrationBenchmark.runFor(concurrency, seconds, purchase);
@@ -96,6 +102,9 @@ public final class PurchaseBenchmark {
             failures.stream().limit(3).forEach(f -> System.out.println("  failure: " + f));
             System.out.println("  OTP request      " + BenchServer.percentiles(otpLatency.stream().mapToLong(Long::longValue).toArray()));
             System.out.println("  purchase request " + BenchServer.percentiles(buyLatency.stream().mapToLong(Long::longValue).toArray()));
+            if (statements) {
+                printStatements(db, bought);
+            }
             var reconciliation = context.getBean(org.prakerja.ledger.Ledger.class).reconcile();
             System.out.println("  ledger balanced=" + reconciliation.balanced() + " reserved=" + reconciliation.accounts());
 
@@ -106,6 +115,19 @@ public final class PurchaseBenchmark {
         } finally {
             context.close();
         }
+    }
+
+    /** With -Dpgss: PostgreSQL's own account of the measured seconds, per statement and per purchase. */
+    private static void printStatements(JdbcClient db, long bought) {
+        System.out.println("  statements (calls per purchase, share planned, exec+plan µs per purchase, rows, shared blocks dirtied, WAL bytes per purchase):");
+        db.sql("""
+                SELECT calls::float8 / :n AS per, plans::float8 / greatest(calls, 1) AS planned, (total_exec_time + total_plan_time) * 1000 / :n AS us,
+                       rows::float8 / greatest(calls, 1) AS r, shared_blks_dirtied::float8 / :n AS dirtied,
+                       wal_bytes::float8 / :n AS wal, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS q
+                FROM pg_stat_statements WHERE calls >= :n / 10 ORDER BY us DESC
+                """).param("n", Math.max(1, bought)).query((rs, i) -> "%6.2f %5.2f %8.1f %6.1f %6.2f %8.0f  %s".formatted(
+                rs.getDouble("per"), rs.getDouble("planned"), rs.getDouble("us"), rs.getDouble("r"), rs.getDouble("dirtied"), rs.getDouble("wal"),
+                rs.getString("q"))).list().forEach(line -> System.out.println("    " + line));
     }
 
     private record Holder(String cardNumber, String phone) {

@@ -32,7 +32,8 @@ class EmbeddedDatabaseConfig {
     EmbeddedPostgres embeddedPostgres(
             @Value("${prakerja.db.embedded.data-dir:data/postgres}") Path dataDir,
             @Value("${prakerja.db.embedded.port:0}") int port,
-            @Value("${prakerja.db.embedded.fsync:on}") String fsync) throws IOException {
+            @Value("${prakerja.db.embedded.fsync:on}") String fsync,
+            @Value("${prakerja.db.embedded.statement-stats:false}") boolean statementStats) throws IOException {
         Files.createDirectories(dataDir);
         StalePostmasterPid.removeIfStale(dataDir);
         var builder = EmbeddedPostgres.builder()
@@ -46,6 +47,11 @@ class EmbeddedDatabaseConfig {
                 .setServerConfig("fsync", fsync)
                 // zonky defaults to synchronous_commit=off; money and the outbox need durable commits
                 .setServerConfig("synchronous_commit", fsync.equals("off") ? "off" : "on");
+        if (statementStats) {
+            // for benchmarks: PostgreSQL's own per-statement account (bench/purchases.sh with -Dpgss)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
+        }
         if (port > 0) {
             builder.setPort(port);
         }

@@ -21,16 +21,20 @@ class EmbeddedDatabaseTest {
     void keepsDataAcrossRestarts() throws Exception {
         var config = new EmbeddedDatabaseConfig();
         Path data = dir.resolve("postgres");
-        try (var first = config.embeddedPostgres(data, 0, "off")) {
+        try (var first = config.embeddedPostgres(data, 0, "off", true)) {
             DataSource ds = config.dataSource(first, 2);
+            // statement-stats on (benchmarks): PostgreSQL loads pg_stat_statements at start
+            assertThat(JdbcClient.create(ds).sql("SHOW shared_preload_libraries").query(String.class).single())
+                    .isEqualTo("pg_stat_statements");
             JdbcClient.create(ds).sql("CREATE TABLE kept (v text)").update();
             JdbcClient.create(ds).sql("INSERT INTO kept VALUES ('masih ada')").update();
             ((AutoCloseable) ds).close();
         }
         // as if the previous run had been killed: a pid file naming a process that is not postgres
         Files.writeString(data.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + data + "\n");
-        try (var second = config.embeddedPostgres(data, 0, "off")) {
+        try (var second = config.embeddedPostgres(data, 0, "off", false)) {
             DataSource ds = config.dataSource(second, 2);
+            assertThat(JdbcClient.create(ds).sql("SHOW shared_preload_libraries").query(String.class).single()).isEmpty();
             assertThat(JdbcClient.create(ds).sql("SELECT v FROM kept").query(String.class).single()).isEqualTo("masih ada");
             ((AutoCloseable) ds).close();
         }
