@@ -92,16 +92,19 @@ public final class PurchaseBenchmark {
                 db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
                 db.sql("SELECT pg_stat_statements_reset()").query(Object.class).list();
             }
+            var cpuBefore = CpuUse.now();
             long start = System.nanoTime();
             System.out.println("MEASURING for " + seconds + " s");
             RegistrationBenchmark.runFor(concurrency, seconds, purchase);
             double elapsed = (System.nanoTime() - start) / 1e9;
+            var cpu = CpuUse.now().since(cpuBefore);
             long bought = db.sql("SELECT count(*) FROM voucher").query(Long.class).single() - before;
             System.out.printf("PURCHASES concurrency=%d cards=%d rate=%.1f purchases/s (OTP + purchase) failures=%d%n",
                     concurrency, cards, bought / elapsed, failures.size());
             failures.stream().limit(3).forEach(f -> System.out.println("  failure: " + f));
             System.out.println("  OTP request      " + BenchServer.percentiles(otpLatency.stream().mapToLong(Long::longValue).toArray()));
             System.out.println("  purchase request " + BenchServer.percentiles(buyLatency.stream().mapToLong(Long::longValue).toArray()));
+            System.out.println("  " + cpu.perPurchase(bought, elapsed));
             if (statements) {
                 printStatements(db, bought);
             }
