@@ -9,11 +9,13 @@ import java.util.Optional;
 import org.prakerja.common.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Partner clients and their HMAC secrets (kept encrypted). */
+/**
+ * Partner clients and their HMAC secrets (kept encrypted). Every method is one statement, so
+ * none opens a transaction of its own: every partner request looks its partner up before its
+ * own transaction starts, and from the cache that takes no connection at all.
+ */
 @Service
-@Transactional
 public class PartnerClients {
 
     /** A partner with its secret, for the sandbox's listing only. */
@@ -46,7 +48,6 @@ public class PartnerClients {
                 .update();
     }
 
-    @Transactional(readOnly = true)
     public List<Credentials> all() {
         return db.sql("SELECT id, role, name, secret_encrypted FROM partner_client ORDER BY role DESC, id")
                 .query((rs, i) -> new Credentials(rs.getString(1), PartnerRole.valueOf(rs.getString(2)), rs.getString(3),
@@ -74,8 +75,7 @@ public class PartnerClients {
     private static final long CACHE_NANOS = 60_000_000_000L;
     private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    @Transactional(readOnly = true)
-    Optional<Credentials> load(String id) {
+    private Optional<Credentials> load(String id) {
         return db.sql("SELECT id, role, name, secret_encrypted FROM partner_client WHERE id = ?")
                 .param(id)
                 .query((rs, i) -> new Credentials(rs.getString(1), PartnerRole.valueOf(rs.getString(2)), rs.getString(3),
