@@ -52,7 +52,9 @@ class Idempotency {
         try {
             tx.executeWithoutResult(status -> {
                 // claiming the key is the lock: a second insert of the same key waits until the
-                // first transaction ends, then finds its answer (or, if it rolled back, claims it)
+                // first transaction ends, then finds its answer (or, if it rolled back, claims it).
+                // created_at is when the request really arrived (wall clock, as for the signature
+                // window), not the program's sandbox-movable Clock
                 int claimed = db.sql("""
                         INSERT INTO partner_request (partner_id, external_id, request_hash, status, body, created_at)
                         VALUES (?, ?, ?, 0, ''::bytea, ?) ON CONFLICT DO NOTHING

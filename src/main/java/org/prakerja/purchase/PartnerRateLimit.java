@@ -20,6 +20,7 @@ class PartnerRateLimit {
     }
 
     boolean tryAcquire(String partnerId) {
+        // real minutes, not the program's sandbox-movable Clock: this limits real traffic
         long minute = System.currentTimeMillis() / 60_000;
         var counter = windows.compute(partnerId + ":" + minute, (k, v) -> v == null ? new AtomicLong() : v);
         windows.keySet().removeIf(k -> !k.endsWith(":" + minute));
