@@ -24,6 +24,7 @@ import org.prakerja.support.Journey;
 import org.prakerja.support.Operator;
 import org.prakerja.support.PartnerApi;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,8 @@ class MoneyPathTest {
     JdbcClient db;
     @Autowired
     JdbcTemplate jdbc;
+    @Value("${prakerja.partner.otp-per-card}")
+    int otpPerCard;
 
     Api api;
     Operator ops;
@@ -416,7 +419,37 @@ class MoneyPathTest {
         assertThat(fifth.status()).isEqualTo(429);
         assertThat(fifth.code()).isEqualTo("OTP_LOCKED");
         assertThat(buy(tokopedia, holder, trainingId, fresh, UUID.randomUUID().toString()).code()).isEqualTo("OTP_LOCKED");
-        assertThat(api.get("/api/v1/me/vouchers", holder.token()).body().get("total").asInt()).isEqualTo(1);
+        // the lock also refuses new codes, until the 30-minute window has passed
+        var locked = requestOtp(holder, trainingId);
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.code()).isEqualTo("OTP_LOCKED");
+        api.post("/sandbox/clock", Map.of("advance", "PT31M"));
+        var again = otp(tokopedia, holder, trainingId);
+        assertThat(buy(tokopedia, holder, trainingId, again, UUID.randomUUID().toString()).status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/me/vouchers", holder.token()).body().get("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("R-51 a card's OTP requests are limited per 10 minutes (RATE_LIMITED, nothing sent), then allowed again")
+    void otpRequestsPerCardAreLimited() {
+        var holder = holders.one();
+        String trainingId = anyTraining(tokopedia).get("id").asString();
+        for (int i = 0; i < otpPerCard; i++) {
+            assertThat(requestOtp(holder, trainingId).status()).isEqualTo(201);
+        }
+        String phone = holder.participant().who().phone();
+        long sent = db.sql("SELECT count(*) FROM outbox WHERE recipient = ?").param(phone).query(Long.class).single();
+        var limited = requestOtp(holder, trainingId);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("RATE_LIMITED");
+        assertThat(db.sql("SELECT count(*) FROM outbox WHERE recipient = ?").param(phone).query(Long.class).single())
+                .isEqualTo(sent);
+        api.post("/sandbox/clock", Map.of("advance", "PT11M"));
+        assertThat(requestOtp(holder, trainingId).status()).isEqualTo(201);
+    }
+
+    Api.Response requestOtp(CardHolders.Holder holder, String trainingId) {
+        return tokopedia.post("/partner/v1/otp", Map.of("cardNumber", holder.cardNumber(), "trainingId", trainingId));
     }
 
     @Test
