@@ -9,6 +9,11 @@ public record Partner(String id, PartnerRole role) {
 
     /** The signed-in partner of a partner-API request (the filter guarantees there is one). */
     public static Partner of(HttpServletRequest request) {
-        return (Partner) request.getAttribute(ATTRIBUTE);
+        var partner = (Partner) request.getAttribute(ATTRIBUTE);
+        if (partner == null) {
+            // a bug, not bad input: the signature filter must have run on every partner path
+            throw new IllegalStateException("partner request reached a handler without a verified signature");
+        }
+        return partner;
     }
 }

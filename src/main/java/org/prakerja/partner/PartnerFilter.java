@@ -33,9 +33,18 @@ class PartnerFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /**
+     * Everything under {@code /partner}, by the raw path and by the decoded one the router matches
+     * on: a path that is not under {@code /partner/v1/} still needs a signature before it can even
+     * be told that it does not exist.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/partner/v1/");
+        return !underPartner(request.getRequestURI()) && !underPartner(request.getServletPath());
+    }
+
+    private static boolean underPartner(String path) {
+        return path != null && (path.equals("/partner") || path.startsWith("/partner/"));
     }
 
     @Override

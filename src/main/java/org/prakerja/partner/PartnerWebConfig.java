@@ -15,7 +15,7 @@ class PartnerWebConfig {
     FilterRegistrationBean<PartnerFilter> partnerFilter(PartnerClients clients, Idempotency idempotency,
             ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(new PartnerFilter(clients, idempotency, problems));
-        registration.addUrlPatterns("/partner/v1/*");
+        registration.addUrlPatterns("/partner", "/partner/*");
         // after Spring Security, which lets /partner/** through to this signature check
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;

@@ -69,6 +69,9 @@ final class SignedRequest {
 
     /** Which role may call a path: platforms buy, institutions run trainings. */
     static Optional<PartnerRole> roleFor(String path) {
+        if (!path.startsWith("/partner/v1/")) {
+            return Optional.empty();
+        }
         String p = path.substring("/partner/v1".length());
         if (p.equals("/trainings") || p.equals("/otp") || p.startsWith("/purchases")) {
             return Optional.of(PartnerRole.PLATFORM);

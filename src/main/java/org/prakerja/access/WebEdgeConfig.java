@@ -1,0 +1,68 @@
+package org.prakerja.access;
+
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The edge of the service, before Spring Security and the router: which paths are served at all,
+ * and what Tomcat answers when it refuses a request itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class WebEdgeConfig {
+
+    /** First of all filters, before Spring Security's: see {@link CanonicalPath}. */
+    @Bean
+    FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new CanonicalPathFilter(problems));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Tomcat would refuse an encoded slash or backslash itself; passed through undecoded, they
+     * reach the canonical-path filter and get a problem like any other bad path.
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesReachTheFilter() {
+        return connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            connector.setEncodedReverseSolidusHandling("passthrough");
+        };
+    }
+
+    /**
+     * What Tomcat refuses before any filter (a NUL byte in the path, an oversized request line or
+     * header) is answered as a problem too, not as Tomcat's HTML page. Runs after Boot's own
+     * customizer, which installs a plain {@link ErrorReportValve}, and puts ours in its place.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemsFromTomcat() {
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(TomcatServletWebServerFactory factory) {
+                factory.addContextCustomizers(context -> {
+                    var pipeline = context.getParent().getPipeline();
+                    for (Valve valve : pipeline.getValves()) {
+                        if (valve instanceof ErrorReportValve && !(valve instanceof ProblemReportValve)) {
+                            pipeline.removeValve(valve);
+                        }
+                    }
+                    pipeline.addValve(new ProblemReportValve());
+                    if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                        host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                    }
+                });
+            }
+        };
+    }
+}
