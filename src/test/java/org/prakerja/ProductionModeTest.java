@@ -2,20 +2,32 @@ package org.prakerja;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.prakerja.access.Accounts;
+import org.prakerja.access.Role;
 import org.prakerja.support.Api;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Without the sandbox profile, as in production. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Without the sandbox profile, as in production. Its own embedded database: a database the sandbox
+ * wrote is refused outside the sandbox (common/db/DeploymentGuard).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.datasource.url=")
 @ActiveProfiles("test")
 class ProductionModeTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    JdbcClient db;
 
     @Test
     @DisplayName("API.md section 4: the sandbox is 404 outside the sandbox profile")
@@ -28,7 +40,34 @@ class ProductionModeTest {
             assertThat(r.code()).isEqualTo("NOT_FOUND");
         }
         assertThat(api.post("/sandbox/clock", "{\"advance\":\"P31D\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("Hardening 2: no demo login and no demo partner is seeded outside the sandbox")
+    void noDemoData() {
+        var api = new Api(port);
         assertThat(api.post("/api/v1/sessions", "{\"email\":\"admin@prakerja.test\",\"password\":\"admin-sandbox-1\"}")
                 .status()).isEqualTo(401);
+        assertThat(db.sql("SELECT count(*) FROM credential WHERE email LIKE '%@prakerja.test'").query(Long.class).single())
+                .isZero();
+        assertThat(db.sql("SELECT count(*) FROM partner_client").query(Long.class).single()).isZero();
+        assertThat(db.sql("SELECT count(*) FROM wave").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("Hardening 2: metrics and the API document are for the program's staff only; health stays public")
+    void managementEndpointsNeedStaff() {
+        var api = new Api(port);
+        String email = "ops-" + UUID.randomUUID() + "@example.id";
+        accounts.create(email, accounts.hash("a-long-operator-passphrase"), Role.OPERATOR, UUID.randomUUID());
+        String operator = api.login(email, "a-long-operator-passphrase");
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/v3/api-docs",
+                "/swagger-ui.html"}) {
+            var anonymous = api.get(path);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.code()).as(path).isEqualTo("UNAUTHENTICATED");
+            assertThat(api.get(path, operator).status()).as(path).isIn(200, 302);
+        }
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
     }
 }

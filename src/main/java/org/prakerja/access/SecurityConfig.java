@@ -10,13 +10,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -52,7 +58,12 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, ProblemWriter problems, Environment environment)
+            throws Exception {
+        // the sandbox shows its metrics and API document to anyone; a real deployment only to its staff
+        AuthorizationManager<RequestAuthorizationContext> staffOutsideSandbox =
+                environment.acceptsProfiles(Profiles.of("sandbox")) ? (auth, context) -> new AuthorizationDecision(true)
+                        : AuthorityAuthorizationManager.hasAnyRole("ADMIN", "OPERATOR", "AUDITOR");
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -69,6 +80,10 @@ class SecurityConfig {
                                 "/api/v1/sessions", "/api/v1/complaints").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/waves", "/api/v1/trainings", "/api/v1/certificates/*")
                         .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/swagger-ui.html", "/swagger-ui/**")
+                        .access(staffOutsideSandbox)
                         .requestMatchers(HttpMethod.GET, "/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers("/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/v1/**").hasRole("PARTICIPANT")
