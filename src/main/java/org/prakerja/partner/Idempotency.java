@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.prakerja.access.ProblemWriter;
+import org.prakerja.common.web.DatabaseOutage;
 import org.prakerja.common.db.QueuedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,16 @@ class Idempotency {
                         partner.id(), externalId);
             });
         } catch (RuntimeException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                log.warn("partner request not served: database unavailable partner={} error={}", partner.id(),
+                        e.getClass().getSimpleName());
+                wrapped.resetBuffer();
+                wrapped.setHeader("Retry-After", "5");
+                problems.write(wrapped, "SERVICE_UNAVAILABLE", "the service cannot reach its database; retry with the same"
+                        + " X-External-Id in a few seconds");
+                wrapped.copyBodyToResponse();
+                return;
+            }
             // by class and SQL state only: a database message can quote the values of the failed row
             log.error("partner request failed, rolled back partner={} path={} error={} sqlState={}", partner.id(),
                     request.getRequestURI(), e.getClass().getName(), sqlState(e));

@@ -1,6 +1,6 @@
 package org.prakerja.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.prakerja.common.db.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -111,7 +111,7 @@ public final class PurchaseBenchmark {
             var reconciliation = context.getBean(org.prakerja.ledger.Ledger.class).reconcile();
             System.out.println("  ledger balanced=" + reconciliation.balanced() + " reserved=" + reconciliation.accounts());
 
-            int pgPort = context.getBean(EmbeddedPostgres.class).getPort();
+            int pgPort = context.getBean(EmbeddedServer.class).port();
             double tps = pgbench(db, pgPort, seconds);
             System.out.printf("PGBENCH tpc-b-like clients=8 threads=2 tps=%.1f%n", tps);
             System.out.printf("RATIO purchases/pgbench = %.3f (target >= 0.25)%n", bought / elapsed / tps);
@@ -191,7 +191,11 @@ public final class PurchaseBenchmark {
     }
 
     private static String run(String... command) throws Exception {
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // the embedded server asks for the password it keeps in its data folder
+        builder.environment().put("PGPASSWORD", java.nio.file.Files.readString(java.nio.file.Path.of(
+                System.getProperty("dataDir", "target/bench-buy-pg"), "prakerja-password")).trim());
+        var process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + out);

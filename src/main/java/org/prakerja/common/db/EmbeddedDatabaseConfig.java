@@ -2,16 +2,14 @@ package org.prakerja.common.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -20,60 +18,69 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Zero-setup database: with no {@code spring.datasource.url} (set from {@code PRAKERJA_DB_URL}),
  * the service starts its own PostgreSQL from the binaries on the classpath and keeps its data in
- * a local folder, so a restart keeps what was there.
+ * a local folder, so a restart keeps what was there. A supervisor starts it again when it dies.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(
+    EmbeddedServer embeddedServer(
             @Value("${prakerja.db.embedded.data-dir:data/postgres}") Path dataDir,
             @Value("${prakerja.db.embedded.port:0}") int port,
             @Value("${prakerja.db.embedded.fsync:on}") String fsync,
             @Value("${prakerja.db.embedded.statement-stats:false}") boolean statementStats) throws IOException {
-        Files.createDirectories(dataDir);
-        StalePostmasterPid.removeIfStale(dataDir);
-        var builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir.toFile())
-                .setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("shared_buffers", "256MB")
-                // batch work (selection, announcement) writes a lot of WAL: fewer forced checkpoints
-                .setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("fsync", fsync)
-                // zonky defaults to synchronous_commit=off; money and the outbox need durable commits
-                .setServerConfig("synchronous_commit", fsync.equals("off") ? "off" : "on");
+        return new EmbeddedServer(dataDir, port, serverConfig(fsync, statementStats), Duration.ofSeconds(20)).start();
+    }
+
+    static Map<String, String> serverConfig(String fsync, boolean statementStats) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("max_connections", "300");
+        config.put("shared_buffers", "256MB");
+        // batch work (selection, announcement) writes a lot of WAL: fewer forced checkpoints
+        config.put("max_wal_size", "4GB");
+        config.put("fsync", fsync);
+        // zonky defaults to synchronous_commit=off; money and the outbox need durable commits
+        config.put("synchronous_commit", fsync.equals("off") ? "off" : "on");
+        config.put("password_encryption", "scram-sha-256");
         if (statementStats) {
             // for benchmarks: PostgreSQL's own per-statement account (bench/purchases.sh with -Dpgss)
-            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("pg_stat_statements.track_planning", "on");
+            config.put("shared_preload_libraries", "pg_stat_statements");
+            config.put("pg_stat_statements.track_planning", "on");
         }
-        if (port > 0) {
-            builder.setPort(port);
-        }
-        var postgres = builder.start();
-        log.info("embedded PostgreSQL started port={} dataDir={}", postgres.getPort(), dataDir.toAbsolutePath());
-        return postgres;
+        return config;
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedServerSupervisor embeddedServerSupervisor(EmbeddedServer server,
+            @Value("${prakerja.db.embedded.supervise-every:PT1S}") Duration every) {
+        return new EmbeddedServerSupervisor(server, every);
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres,
-            @Value("${prakerja.db.pool-size:40}") int poolSize) throws SQLException {
-        createDatabaseIfMissing(postgres);
+    DataSource dataSource(EmbeddedServer server, @Value("${prakerja.db.pool-size:40}") int poolSize,
+            @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeoutMillis)
+            throws SQLException, IOException {
+        createDatabaseIfMissing(server);
         var config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "prakerja"));
+        config.setJdbcUrl(server.jdbcUrl("prakerja"));
         config.setUsername("postgres");
+        config.setPassword(server.password());
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("prakerja");
+        config.setConnectionTimeout(connectionTimeoutMillis);
+        // every new connection proves it reached this service's own cluster, not a server that took its port
+        config.setConnectionInitSql("""
+                DO $$BEGIN
+                  IF (SELECT system_identifier FROM pg_control_system()) <> %d THEN
+                    RAISE EXCEPTION 'this is not the embedded PostgreSQL of this service';
+                  END IF;
+                END$$""".formatted(server.systemIdentifier()));
         return new HikariDataSource(config);
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+    private static void createDatabaseIfMissing(EmbeddedServer server) throws SQLException {
+        try (var c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", server.password());
                 var check = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'prakerja'");
                 var rows = check.executeQuery()) {
             if (!rows.next()) {

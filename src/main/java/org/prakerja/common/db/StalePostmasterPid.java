@@ -31,6 +31,11 @@ final class StalePostmasterPid {
         }
     }
 
+    /** Whether a process is a PostgreSQL server program (not, say, a JVM whose class path names it). */
+    static boolean isPostgres(ProcessHandle process) {
+        return isRunningPostgres(Long.toString(process.pid()));
+    }
+
     private static boolean isRunningPostgres(String pid) {
         if (!pid.matches("\\d+")) {
             return false;

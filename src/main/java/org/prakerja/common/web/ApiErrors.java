@@ -7,6 +7,9 @@ import org.prakerja.common.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -111,10 +114,27 @@ class ApiErrors {
         return Problems.of("FORBIDDEN", "this account may not do that");
     }
 
+    /** The database is down or unreachable: an outage, not a bug; the client may retry shortly. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseDown(Exception e) {
+        return unavailable(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> bug(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            return unavailable(e);
+        }
         log.error("unhandled error", e);
         return Problems.of("INTERNAL_ERROR", "something went wrong on our side; it has been logged");
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        log.warn("database unavailable error={}", e.getClass().getSimpleName());
+        var problem = Problems.of("SERVICE_UNAVAILABLE", "the service cannot reach its database; retry in a few seconds");
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header("Retry-After", "5").body(problem.getBody());
     }
 
     static ResponseEntity<ProblemDetail> invalid(String field, String message) {

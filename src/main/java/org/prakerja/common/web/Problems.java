@@ -43,7 +43,8 @@ public final class Problems {
             Map.entry("TRAINING_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("CERTIFICATE_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("TICKET_NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR));
+            Map.entry("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR),
+            Map.entry("SERVICE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE));
 
     private Problems() {
     }
