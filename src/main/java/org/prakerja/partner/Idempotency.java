@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.prakerja.access.ProblemWriter;
+import org.prakerja.common.CommonRefusal;
 import org.prakerja.common.db.QueuedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,7 @@ class Idempotency {
             log.error("partner request failed, rolled back partner={} path={} error={} sqlState={}", partner.id(),
                     request.getRequestURI(), e.getClass().getName(), sqlState(e));
             wrapped.resetBuffer();
-            problems.write(wrapped, "INTERNAL_ERROR", "something went wrong on our side; retry with the same X-External-Id");
+            problems.write(wrapped, CommonRefusal.INTERNAL_ERROR, "something went wrong on our side; retry with the same X-External-Id");
         }
         wrapped.copyBodyToResponse();
     }
@@ -101,7 +102,7 @@ class Idempotency {
                 .query((rs, i) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
                 .single();
         if (!MessageDigest.isEqual(stored.requestHash(), requestHash)) {
-            problems.write(wrapped, "IDEMPOTENCY_KEY_REUSED", "this X-External-Id was used before with a different request");
+            problems.write(wrapped, PartnerRefusal.IDEMPOTENCY_KEY_REUSED, "this X-External-Id was used before with a different request");
             return;
         }
         wrapped.setStatus(stored.status());

@@ -3,6 +3,7 @@ package org.prakerja.common.web;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.prakerja.common.CommonRefusal;
 import org.prakerja.common.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,12 @@ import tools.jackson.core.JacksonException;
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** A controller's refusal from a sealed result: the one place where a refusal becomes a problem. */
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RefusedException e) {
+        return Problems.refused(e.refusal(), e.getMessage(), e.properties());
+    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
@@ -93,28 +100,28 @@ class ApiErrors {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
-        return Problems.of("NOT_FOUND", "no such resource");
+        return Problems.refused(CommonRefusal.NOT_FOUND, "no such resource");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return Problems.of("METHOD_NOT_ALLOWED", "method " + e.getMethod() + " is not allowed here");
+        return Problems.refused(CommonRefusal.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.of("UNSUPPORTED_MEDIA_TYPE", "send application/json");
+        return Problems.refused(CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return Problems.of("FORBIDDEN", "this account may not do that");
+        return Problems.refused(CommonRefusal.FORBIDDEN, "this account may not do that");
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> bug(Exception e) {
         log.error("unhandled error", e);
-        return Problems.of("INTERNAL_ERROR", "something went wrong on our side; it has been logged");
+        return Problems.refused(CommonRefusal.INTERNAL_ERROR, "something went wrong on our side; it has been logged");
     }
 
     static ResponseEntity<ProblemDetail> invalid(String field, String message) {
@@ -133,7 +140,7 @@ class ApiErrors {
         if (!errors.isEmpty()) {
             extra.put("field", errors.keySet().iterator().next());
         }
-        return Problems.of("VALIDATION_FAILED", detail, extra);
+        return Problems.refused(CommonRefusal.VALIDATION_FAILED, detail, extra);
     }
 
     private static String fieldPath(JacksonException e) {
