@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.prakerja.common.CommonRefusal;
 import org.prakerja.common.Refusal;
 import org.prakerja.common.web.Problems;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,7 @@ public class ProblemWriter {
     // the codes a filter may name as strings: the generic ones, and those given by knowing(...)
     private final List<Refusal> known;
 
+    @Autowired
     ProblemWriter(JsonMapper json) {
         this(json, List.of(CommonRefusal.values()));
     }

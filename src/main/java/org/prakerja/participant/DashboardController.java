@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.prakerja.access.CurrentUser;
+import org.prakerja.card.CardStatus;
 import org.prakerja.card.Cards;
 import org.prakerja.common.web.RefusedException;
 import org.prakerja.notification.InAppNotification;
@@ -38,7 +39,7 @@ class DashboardController {
         this.notifications = notifications;
     }
 
-    record CardSummary(String numberMasked, String status, long balance, Instant purchaseDeadline) {
+    record CardSummary(String numberMasked, CardStatus status, long balance, Instant purchaseDeadline) {
     }
 
     /**
@@ -73,7 +74,7 @@ class DashboardController {
                 notifications.latestFor(user.subjectId(), 50));
     }
 
-    record FullCard(String number, String status, long balance, Instant purchaseDeadline) {
+    record FullCard(String number, CardStatus status, long balance, Instant purchaseDeadline) {
         @Override
         public String toString() {
             return "FullCard[number=****]";
