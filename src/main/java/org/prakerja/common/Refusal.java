@@ -1,6 +1,5 @@
 package org.prakerja.common;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -23,10 +22,5 @@ public interface Refusal {
 
     default String detail() {
         return code().replace('_', ' ').toLowerCase();
-    }
-
-    /** More members of the problem, beside {@code code}; most refusals have none. */
-    default Map<String, Object> properties() {
-        return Map.of();
     }
 }

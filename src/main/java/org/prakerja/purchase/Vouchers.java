@@ -39,7 +39,7 @@ public class Vouchers {
 
     String issue(UUID purchaseId, UUID cardId, UUID participantId, Training training, String platformId,
             UUID reservationId, Instant at) {
-        String code = VoucherCode.random();
+        String code = VoucherCode.random().value();
         // queued, no round trip of its own. A code has 50 random bits: with a million vouchers issued
         // a new one collides about once in 10^9 draws; then the unique index fails the whole purchase
         // (nothing is kept, the OTP is not spent) and the platform's retry with the same

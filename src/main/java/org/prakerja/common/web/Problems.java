@@ -18,14 +18,11 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ResponseEntity<ProblemDetail> refused(Refusal refusal) {
-        return refused(refusal, refusal.detail());
-    }
-
     public static ResponseEntity<ProblemDetail> refused(Refusal refusal, String detail) {
-        return of(refusal.status(), refusal.code(), detail, refusal.properties());
+        return refused(refusal, detail, Map.of());
     }
 
+    /** @param extra more members of the problem beside {@code code}, e.g. the field or the reason */
     public static ResponseEntity<ProblemDetail> refused(Refusal refusal, String detail, Map<String, Object> extra) {
         return of(refusal.status(), refusal.code(), detail, extra);
     }
@@ -35,7 +32,7 @@ public final class Problems {
      * an enum of its own): a generic code gets its {@link CommonRefusal} status; any other code
      * API.md's "409 unless said", except a {@code *_NOT_FOUND}, which is 404.
      *
-     * @deprecated answer with a module's {@link Refusal}: {@link #refused(Refusal, String)}
+     * @deprecated answer with a module's {@link Refusal}: {@link RefusedException}
      */
     @Deprecated
     public static ResponseEntity<ProblemDetail> of(String code, String detail) {

@@ -17,9 +17,10 @@ public final class RefusedException extends RuntimeException {
     }
 
     public RefusedException(Refusal refusal, String detail) {
-        this(refusal, detail, refusal.properties());
+        this(refusal, detail, Map.of());
     }
 
+    /** @param properties more members of the problem beside {@code code}, e.g. the reason */
     public RefusedException(Refusal refusal, String detail, Map<String, Object> properties) {
         super(detail, null, false, false);
         this.refusal = refusal;
