@@ -98,7 +98,7 @@ public class Vouchers {
             return false;
         }
         return db.sql("UPDATE voucher SET status = ?, redeemed_at = ? WHERE id = ? AND status = ANY(?::text[])")
-                .params(VoucherStatus.REDEEMED.name(), Timestamp.from(at), v.purchaseId(), from(VoucherStatus.REDEEMED))
+                .params(VoucherStatus.REDEEMED.name(), Timestamp.from(at), v.purchaseId(), sourcesOf(VoucherStatus.REDEEMED))
                 .update() == 1;
     }
 
@@ -118,16 +118,16 @@ public class Vouchers {
                 UPDATE voucher SET status = ?, refunded_at = ?, refund_reason = ? WHERE id = ? AND status = ANY(?::text[])
                 """)
                 .params(VoucherStatus.REFUNDED.name(), Timestamp.from(at), reason, purchaseId,
-                        from(VoucherStatus.REFUNDED))
+                        sourcesOf(VoucherStatus.REFUNDED))
                 .update() == 1;
     }
 
     private boolean move(UUID purchaseId, VoucherStatus to) {
         return db.sql("UPDATE voucher SET status = ? WHERE id = ? AND status = ANY(?::text[])")
-                .params(to.name(), purchaseId, from(to)).update() == 1;
+                .params(to.name(), purchaseId, sourcesOf(to)).update() == 1;
     }
 
-    private static String[] from(VoucherStatus to) {
+    private static String[] sourcesOf(VoucherStatus to) {
         return VoucherStatus.movingTo(to).stream().map(Enum::name).toArray(String[]::new);
     }
 

@@ -63,7 +63,7 @@ public class TrainingRecords {
         }
         var all = vouchers.lockAllOf(owned.participantId());
         var voucher = all.stream().filter(v -> v.purchaseId().equals(owned.purchaseId())).findFirst().orElseThrow();
-        if (voucher.status() != VoucherStatus.PURCHASED) {
+        if (!voucher.status().canMoveTo(VoucherStatus.REDEEMED)) {
             return new Refused(voucher.status().cancelled() ? TrainingRefusal.VOUCHER_REFUNDED
                     : TrainingRefusal.VOUCHER_ALREADY_REDEEMED);
         }
