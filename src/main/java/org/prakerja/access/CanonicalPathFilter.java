@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.prakerja.common.CommonRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,7 +32,7 @@ final class CanonicalPathFilter extends OncePerRequestFilter {
         var refusal = CanonicalPath.refusal(request.getRequestURI());
         if (refusal.isPresent()) {
             log.info("request refused: path not canonical method={} reason={}", request.getMethod(), refusal.get());
-            problems.write(response, "VALIDATION_FAILED", refusal.get(), Map.of("field", "path"));
+            problems.write(response, CommonRefusal.VALIDATION_FAILED, refusal.get(), Map.of("field", "path"));
             return;
         }
         chain.doFilter(request, response);

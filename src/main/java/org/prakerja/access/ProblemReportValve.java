@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.prakerja.common.CommonRefusal;
 
 /**
  * Tomcat's last word on an error nothing else answered (it refused the request before the
@@ -24,7 +25,7 @@ public class ProblemReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String code = codeFor(status);
+        String code = codeFor(status).code();
         String body = "{\"type\":\"https://prakerja.example/problems/" + code.toLowerCase().replace('_', '-')
                 + "\",\"title\":\"" + reason(status) + "\",\"status\":" + status + ",\"detail\":\""
                 + detailFor(status) + "\",\"code\":\"" + code + "\"}";
@@ -41,18 +42,18 @@ public class ProblemReportValve extends ErrorReportValve {
         }
     }
 
-    static String codeFor(int status) {
+    static CommonRefusal codeFor(int status) {
         return switch (status) {
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 429 -> "RATE_LIMITED";
-            case 503 -> "SERVICE_UNAVAILABLE";
-            default -> status < 500 ? "VALIDATION_FAILED" : "INTERNAL_ERROR";
+            case 401 -> CommonRefusal.UNAUTHENTICATED;
+            case 403 -> CommonRefusal.FORBIDDEN;
+            case 404 -> CommonRefusal.NOT_FOUND;
+            case 405 -> CommonRefusal.METHOD_NOT_ALLOWED;
+            case 406 -> CommonRefusal.NOT_ACCEPTABLE;
+            case 413 -> CommonRefusal.TOO_LARGE;
+            case 415 -> CommonRefusal.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> CommonRefusal.RATE_LIMITED;
+            case 503 -> CommonRefusal.SERVICE_UNAVAILABLE;
+            default -> status < 500 ? CommonRefusal.VALIDATION_FAILED : CommonRefusal.INTERNAL_ERROR;
         };
     }
 

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +31,9 @@ class SessionController {
 
     @PostMapping("/api/v1/sessions")
     @Operation(summary = "Sign in (participants and operators)", description = "Errors: 400 VALIDATION_FAILED, 401 BAD_CREDENTIALS")
-    ResponseEntity<?> signIn(@Valid @RequestBody Credentials credentials) {
+    ResponseEntity<IssuedSession> signIn(@Valid @RequestBody Credentials credentials) {
         return accounts.login(credentials.email(), credentials.password())
-                .<ResponseEntity<?>>map(s -> ResponseEntity.status(HttpStatus.CREATED).body(s))
-                .orElseGet(() -> Problems.of("BAD_CREDENTIALS", "email or password is wrong"));
+                .map(s -> ResponseEntity.status(HttpStatus.CREATED).body(s))
+                .orElseThrow(() -> new RefusedException(AccessRefusal.BAD_CREDENTIALS));
     }
 }

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A card as its holder's dashboard shows it: masked number, state, balance, deadline. */
-public record CardView(UUID cardId, int wave, String numberMasked, String status, long balance,
+public record CardView(UUID cardId, int wave, String numberMasked, CardStatus status, long balance,
         Instant purchaseDeadline, Instant firstPurchaseAt, String deactivationReason) {
 }

@@ -68,13 +68,13 @@ public class Cards {
             var inserted = db.sql("""
                     INSERT INTO card (id, participant_id, wave_number, number_hash, number_encrypted, last4, status,
                         designated_at, purchase_deadline)
-                    SELECT i, p, :wave, h, e, l, 'ACTIVE', :now, :deadline
+                    SELECT i, p, :wave, h, e, l, :status, :now, :deadline
                     FROM unnest(:ids::uuid[], :participants::uuid[], :hashes::bytea[], :sealed::bytea[], :last4::text[])
                         AS c(i, p, h, e, l)
                     ON CONFLICT DO NOTHING
                     RETURNING id, participant_id
                     """)
-                    .param("wave", wave).param("now", Timestamp.from(now)).param("deadline", Timestamp.from(deadline))
+                    .param("wave", wave).param("status", CardStatus.ACTIVE.name()).param("now", Timestamp.from(now)).param("deadline", Timestamp.from(deadline))
                     .param("ids", ids).param("participants", pending.toArray(UUID[]::new))
                     .param("hashes", hashes).param("sealed", sealed).param("last4", last4)
                     .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
@@ -111,9 +111,10 @@ public class Cards {
     }
 
     /** A card found by the number a platform sent (R-50); only its id, holder and state. */
-    public record CardRef(UUID cardId, UUID participantId, String status, Instant firstPurchaseAt) {
+    public record CardRef(UUID cardId, UUID participantId, CardStatus status, Instant firstPurchaseAt) {
+        /** R-33 only an active card buys. */
         public boolean active() {
-            return status.equals("ACTIVE");
+            return status.canBuy();
         }
     }
 
@@ -149,13 +150,13 @@ public class Cards {
     }
 
     private static CardRef ref(ResultSet rs, int i) throws SQLException {
-        return new CardRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+        return new CardRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), CardStatus.valueOf(rs.getString(3)),
                 Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toInstant).orElse(null));
     }
 
     @Transactional(readOnly = true)
-    public long countByStatus(String status) {
-        return db.sql("SELECT count(*) FROM card WHERE status = ?").param(status).query(Long.class).single();
+    public long countByStatus(CardStatus status) {
+        return db.sql("SELECT count(*) FROM card WHERE status = ?").param(status.name()).query(Long.class).single();
     }
 
     private List<UUID> withoutCard(List<UUID> participantIds) {
@@ -172,7 +173,7 @@ public class Cards {
 
     private static CardView view(ResultSet rs, org.prakerja.common.Rupiah balance) throws SQLException {
         return new CardView(rs.getObject("id", UUID.class), rs.getInt("wave_number"),
-                "************" + rs.getString("last4"), rs.getString("status"), balance.amount(),
+                "************" + rs.getString("last4"), CardStatus.valueOf(rs.getString("status")), balance.amount(),
                 rs.getTimestamp("purchase_deadline").toInstant(),
                 Optional.ofNullable(rs.getTimestamp("first_purchase_at")).map(Timestamp::toInstant).orElse(null),
                 rs.getString("deactivation_reason"));

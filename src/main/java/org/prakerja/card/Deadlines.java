@@ -53,8 +53,8 @@ public class Deadlines {
     public long enforce(Progress progress) {
         var now = Timestamp.from(clock.instant());
         progress.total(db.sql("""
-                SELECT count(*) FROM card WHERE status = 'ACTIVE' AND first_purchase_at IS NULL AND purchase_deadline <= ?
-                """).param(now).query(Long.class).single());
+                SELECT count(*) FROM card WHERE status = ? AND first_purchase_at IS NULL AND purchase_deadline <= ?
+                """).params(CardStatus.ACTIVE.name(), now).query(Long.class).single());
         long total = 0;
         int n;
         do {
@@ -66,15 +66,17 @@ public class Deadlines {
     }
 
     private int deactivateChunk(Timestamp now) {
+        // the card's one move, ACTIVE to DEACTIVATED (CardStatus), guarded in the statement itself
         var expired = db.sql("""
-                UPDATE card SET status = 'DEACTIVATED', deactivated_at = :now, deactivation_reason = :reason
+                UPDATE card SET status = :to, deactivated_at = :now, deactivation_reason = :reason
                 WHERE id IN (
                     SELECT id FROM card
-                    WHERE status = 'ACTIVE' AND first_purchase_at IS NULL AND purchase_deadline <= :now
+                    WHERE status = :from AND first_purchase_at IS NULL AND purchase_deadline <= :now
                     ORDER BY id LIMIT :chunk FOR UPDATE SKIP LOCKED)
                 RETURNING id, participant_id
                 """)
                 .param("now", now).param("reason", REASON).param("chunk", CHUNK)
+                .param("from", CardStatus.ACTIVE.name()).param("to", CardStatus.DEACTIVATED.name())
                 .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
                 .list();
         if (expired.isEmpty()) {
@@ -110,14 +112,14 @@ public class Deadlines {
                 WITH due AS (
                     INSERT INTO card_reminder (card_id, days_before, sent_at)
                     SELECT c.id, :days, :now FROM card c
-                    WHERE c.status = 'ACTIVE' AND c.first_purchase_at IS NULL
+                    WHERE c.status = :active AND c.first_purchase_at IS NULL
                       AND c.purchase_deadline > :now AND c.purchase_deadline <= :until
                       AND NOT EXISTS (SELECT 1 FROM card_reminder r WHERE r.card_id = c.id AND r.days_before <= :days)
                     ON CONFLICT DO NOTHING
                     RETURNING card_id)
                 SELECT c.participant_id, c.purchase_deadline FROM due JOIN card c ON c.id = due.card_id
                 """)
-                .param("days", days).param("now", Timestamp.from(now))
+                .param("days", days).param("now", Timestamp.from(now)).param("active", CardStatus.ACTIVE.name())
                 .param("until", Timestamp.from(now.plus(java.time.Duration.ofDays(days))))
                 .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
                 .list();

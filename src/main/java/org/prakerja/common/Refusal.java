@@ -1,9 +1,12 @@
 package org.prakerja.common;
 
+import org.springframework.http.HttpStatus;
+
 /**
- * A business outcome that says no, with the stable upper-case code of API.md. Reason enums of the
- * modules implement it (an enum constant's name is its code); the web layer turns it into a
- * problem response in one place.
+ * A business outcome that says no, with the stable upper-case code of API.md and the HTTP status
+ * the module that owns the code chose for it ("409 unless said"). Each module's refusals are an
+ * enum implementing this (an enum constant's name is its code), returned inside a sealed result;
+ * the web layer turns one into a problem response in one place.
  */
 public interface Refusal {
 
@@ -13,6 +16,9 @@ public interface Refusal {
     default String code() {
         return name();
     }
+
+    /** The HTTP status API.md gives the code. */
+    HttpStatus status();
 
     default String detail() {
         return code().replace('_', ' ').toLowerCase();

@@ -40,22 +40,22 @@ public class Ledger {
 
     /** A final transfer. Repeating it with the same id and body changes nothing. */
     public TransferResult transfer(UUID id, AccountId debit, AccountId credit, Rupiah amount, String memo) {
-        return move(id, debit, credit, amount, "SINGLE", memo);
+        return move(id, debit, credit, amount, TransferKind.SINGLE, memo);
     }
 
     /** Reserves {@code amount}: it leaves {@code debit} now and waits in {@code reserved} until posted or voided. */
     public TransferResult reserve(UUID id, AccountId debit, AccountId reserved, Rupiah amount, String memo) {
-        return move(id, debit, reserved, amount, "PENDING", memo);
+        return move(id, debit, reserved, amount, TransferKind.PENDING, memo);
     }
 
     /** Pays a pending transfer out of its reserved account to {@code to}. */
     public TransferResult post(UUID id, UUID pendingId, AccountId to, String memo) {
-        return resolve(id, pendingId, "POST", to, memo);
+        return resolve(id, pendingId, TransferKind.POST, to, memo);
     }
 
     /** Returns a pending transfer's amount to the account it came from. */
     public TransferResult voidPending(UUID id, UUID pendingId, String memo) {
-        return resolve(id, pendingId, "VOID", null, memo);
+        return resolve(id, pendingId, TransferKind.VOID, null, memo);
     }
 
     @Transactional(readOnly = true)
@@ -95,7 +95,7 @@ public class Ledger {
         return db.sql("""
                 WITH t AS (
                     INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, state, memo, created_at)
-                    SELECT i, d, c, a, 'SINGLE', 'POSTED', :memo, :now
+                    SELECT i, d, c, a, :kind, :state, :memo, :now
                     FROM unnest(:ids::uuid[], :debits::text[], :credits::text[], :amounts::bigint[]) AS m(i, d, c, a)
                     ON CONFLICT (id) DO NOTHING
                     RETURNING debit_account, credit_account, amount),
@@ -112,6 +112,8 @@ public class Ledger {
                 SELECT count(*) FROM t
                 """)
                 .param("memo", memo)
+                .param("kind", TransferKind.SINGLE.name())
+                .param("state", TransferKind.SINGLE.initialState().name())
                 .param("now", now())
                 .param("ids", ids)
                 .param("debits", debits)
@@ -139,7 +141,7 @@ public class Ledger {
                     ORDER BY id FOR UPDATE),
                 t AS (
                     INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, state, memo, created_at)
-                    SELECT md5(:purpose || ':' || src.id)::uuid, src.id, :to, src.balance, 'SINGLE', 'POSTED', :purpose, :now
+                    SELECT md5(:purpose || ':' || src.id)::uuid, src.id, :to, src.balance, :kind, :state, :purpose, :now
                     FROM src
                     ON CONFLICT (id) DO NOTHING
                     RETURNING debit_account, amount),
@@ -155,6 +157,8 @@ public class Ledger {
                 """)
                 .param("sources", sources)
                 .param("purpose", purpose)
+                .param("kind", TransferKind.SINGLE.name())
+                .param("state", TransferKind.SINGLE.initialState().name())
                 .param("to", to.value())
                 .param("now", now())
                 .query(Long.class)
@@ -187,7 +191,8 @@ public class Ledger {
         return new Reconciliation(total == 0 && mismatched == 0, total, byKind, mismatched);
     }
 
-    private TransferResult move(UUID id, AccountId debit, AccountId credit, Rupiah amount, String kind, String memo) {
+    private TransferResult move(UUID id, AccountId debit, AccountId credit, Rupiah amount, TransferKind kind,
+            String memo) {
         new Movement(id, debit, credit, amount);
         var locked = lock(debit, credit);
         if (locked.size() < 2) {
@@ -200,8 +205,7 @@ public class Ledger {
             // a transfer done earlier with this id stays done, though the balance no longer covers it again
             return earlier(id, debit, credit, amount, kind).orElse(new Refused(Reason.INSUFFICIENT_FUNDS));
         }
-        var after = applyAndRecord(id, debit.value(), credit.value(), amount.amount(), kind, null,
-                kind.equals("PENDING") ? "PENDING" : "POSTED", memo);
+        var after = applyAndRecord(id, debit.value(), credit.value(), amount.amount(), kind, null, memo);
         if (after.isEmpty()) {
             // the id was taken: by this same transfer earlier (a replay) or by another one
             return earlier(id, debit, credit, amount, kind).orElseThrow();
@@ -210,9 +214,10 @@ public class Ledger {
     }
 
     /** What an earlier transfer with this id means for a request to make it again. */
-    private Optional<TransferResult> earlier(UUID id, AccountId debit, AccountId credit, Rupiah amount, String kind) {
+    private Optional<TransferResult> earlier(UUID id, AccountId debit, AccountId credit, Rupiah amount,
+            TransferKind kind) {
         return find(id).map(t -> t.debit().equals(debit.value()) && t.credit().equals(credit.value())
-                && t.amount() == amount.amount() && t.kind().equals(kind)
+                && t.amount() == amount.amount() && t.kind() == kind
                         ? new Done(id, true, signedBalance(debit))
                         : new Refused(Reason.ID_REUSED));
     }
@@ -228,32 +233,33 @@ public class Ledger {
                 .list();
     }
 
-    private TransferResult resolve(UUID id, UUID pendingId, String kind, AccountId to, String memo) {
+    private TransferResult resolve(UUID id, UUID pendingId, TransferKind kind, AccountId to, String memo) {
         var pending = db.sql("""
                 SELECT id, debit_account, credit_account, amount, kind, state, pending_id
-                FROM ledger_transfer WHERE id = ? AND kind = 'PENDING' FOR UPDATE
+                FROM ledger_transfer WHERE id = ? AND kind = ? FOR UPDATE
                 """)
-                .param(pendingId)
+                .params(pendingId, TransferKind.PENDING.name())
                 .query(Ledger::transferRow)
                 .optional();
         if (pending.isEmpty()) {
             return new Refused(Reason.PENDING_NOT_FOUND);
         }
         var p = pending.get();
-        if (p.state().equals("RESOLVED")) {
-            return find(id).filter(t -> pendingId.equals(t.pendingId()) && t.kind().equals(kind))
+        if (!p.state().canMoveTo(TransferState.RESOLVED)) {
+            return find(id).filter(t -> pendingId.equals(t.pendingId()) && t.kind() == kind)
                     .<TransferResult>map(t -> new Done(id, true, signedBalance(new AccountId(p.credit()))))
                     .orElse(new Refused(Reason.ALREADY_RESOLVED));
         }
-        String target = kind.equals("POST") ? to.value() : p.debit();
+        String target = kind == TransferKind.POST ? to.value() : p.debit();
         openAccounts(target);
         db.sql("SELECT id FROM ledger_account WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
                 .params(p.credit(), target).query(String.class).list();
-        var after = applyAndRecord(id, p.credit(), target, p.amount(), kind, pendingId, "POSTED", memo);
+        var after = applyAndRecord(id, p.credit(), target, p.amount(), kind, pendingId, memo);
         if (after.isEmpty()) {
             return new Refused(Reason.ID_REUSED);
         }
-        db.sql("UPDATE ledger_transfer SET state = 'RESOLVED' WHERE id = ?").param(pendingId).update();
+        db.sql("UPDATE ledger_transfer SET state = ? WHERE id = ? AND state = ?")
+                .params(TransferState.RESOLVED.name(), pendingId, TransferState.PENDING.name()).update();
         return new Done(id, false, after.get());
     }
 
@@ -263,8 +269,8 @@ public class Ledger {
      * it and then move nothing. Returns the debit account's new balance, or empty when the id
      * was taken. The caller holds both accounts' locks.
      */
-    private Optional<Long> applyAndRecord(UUID id, String debit, String credit, long amount, String kind,
-            UUID pendingId, String state, String memo) {
+    private Optional<Long> applyAndRecord(UUID id, String debit, String credit, long amount, TransferKind kind,
+            UUID pendingId, String memo) {
         var moved = db.sql("""
                 WITH recorded AS (
                     INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, pending_id, state, memo,
@@ -279,7 +285,8 @@ public class Ledger {
                 SELECT count(*), max(balance) FILTER (WHERE id = :debit) FROM moved
                 """)
                 .param("id", id).param("debit", debit).param("credit", credit).param("amount", amount)
-                .param("kind", kind).param("pendingId", pendingId, java.sql.Types.OTHER).param("state", state)
+                .param("kind", kind.name()).param("pendingId", pendingId, java.sql.Types.OTHER)
+                .param("state", kind.initialState().name())
                 .param("memo", memo).param("now", now())
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
@@ -327,14 +334,15 @@ public class Ledger {
 
     private static TransferRow transferRow(ResultSet rs, int i) throws SQLException {
         return new TransferRow(rs.getObject("id", UUID.class), rs.getString("debit_account"),
-                rs.getString("credit_account"), rs.getLong("amount"), rs.getString("kind"), rs.getString("state"),
+                rs.getString("credit_account"), rs.getLong("amount"), TransferKind.valueOf(rs.getString("kind")),
+                TransferState.valueOf(rs.getString("state")),
                 rs.getObject("pending_id", UUID.class));
     }
 
     private record LockedAccount(String id, long balance, boolean mayGoNegative) {
     }
 
-    private record TransferRow(UUID id, String debit, String credit, long amount, String kind, String state,
+    private record TransferRow(UUID id, String debit, String credit, long amount, TransferKind kind, TransferState state,
             UUID pendingId) {
     }
 }

@@ -2,11 +2,13 @@ package org.prakerja.operations;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import org.prakerja.card.CardStatus;
 import org.prakerja.card.Cards;
 import org.prakerja.ledger.AccountKind;
 import org.prakerja.ledger.Ledger;
+import org.prakerja.purchase.VoucherStatus;
 import org.prakerja.purchase.Vouchers;
 import org.prakerja.registration.Participants;
 import org.prakerja.wave.Applications;
@@ -33,24 +35,24 @@ class ReportController {
         this.ledger = ledger;
     }
 
+    /** The operators' dashboard: counts, and sums in rupiah by account kind. */
+    record Summary(long registrations, long applicants, long selected, long cardsActive, long cardsDeactivated,
+            long purchases, Map<String, Long> vouchersByStatus, long completions, long balanceOnCards,
+            long balanceReserved, long paidToPlatforms, long incentivesPaid) {
+    }
+
     @GetMapping("/api/v1/ops/reports/summary")
     @Operation(summary = "Registrations, applicants, selected, cards by state, purchases and completions, money by account kind")
-    Map<String, Object> summary() {
+    Summary summary() {
         var money = ledger.reconcile().accounts();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("registrations", participants.count());
-        summary.put("applicants", applications.countAll());
-        summary.put("selected", applications.countSelected());
-        summary.put("cardsActive", cards.countByStatus("ACTIVE"));
-        summary.put("cardsDeactivated", cards.countByStatus("DEACTIVATED"));
         var byStatus = vouchers.countByStatus();
-        summary.put("purchases", byStatus.values().stream().mapToLong(Long::longValue).sum());
-        summary.put("vouchersByStatus", byStatus);
-        summary.put("completions", byStatus.getOrDefault("COMPLETED", 0L));
-        summary.put("balanceOnCards", money.get(AccountKind.CARD_BALANCE));
-        summary.put("balanceReserved", money.get(AccountKind.RESERVED));
-        summary.put("paidToPlatforms", money.get(AccountKind.PLATFORM_PAYABLE));
-        summary.put("incentivesPaid", money.get(AccountKind.PAID_OUT));
-        return summary;
+        // by name, as the summary always listed them
+        var vouchersByStatus = new TreeMap<String, Long>();
+        byStatus.forEach((status, count) -> vouchersByStatus.put(status.name(), count));
+        return new Summary(participants.count(), applications.countAll(), applications.countSelected(),
+                cards.countByStatus(CardStatus.ACTIVE), cards.countByStatus(CardStatus.DEACTIVATED),
+                byStatus.values().stream().mapToLong(Long::longValue).sum(), vouchersByStatus,
+                byStatus.getOrDefault(VoucherStatus.COMPLETED, 0L), money.get(AccountKind.CARD_BALANCE),
+                money.get(AccountKind.RESERVED), money.get(AccountKind.PLATFORM_PAYABLE), money.get(AccountKind.PAID_OUT));
     }
 }

@@ -1,19 +1,20 @@
 package org.prakerja.participant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import org.prakerja.access.CurrentUser;
+import org.prakerja.card.CardStatus;
 import org.prakerja.card.Cards;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
 import org.prakerja.notification.InAppNotification;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;
 import org.prakerja.wave.Applications;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,38 +39,42 @@ class DashboardController {
         this.notifications = notifications;
     }
 
-    record CardSummary(String numberMasked, String status, long balance, Instant purchaseDeadline) {
+    record CardSummary(String numberMasked, CardStatus status, long balance, Instant purchaseDeadline) {
     }
 
-    record Me(java.util.UUID participantId, String fullName, Map<String, Object> application, CardSummary card,
+    /**
+     * The latest application; R-23 a participant not selected is told so and offered the next
+     * wave (the two members appear only then).
+     */
+    record Application(int wave, String status, @JsonInclude(Include.NON_NULL) String message,
+            @JsonInclude(Include.NON_NULL) Boolean canJoinNextWave) {
+
+        static Application of(Applications.ApplicationView a) {
+            return a.status().equals("NOT_SELECTED")
+                    ? new Application(a.wave(), a.status(), "Kamu Belum Berhasil", true)
+                    : new Application(a.wave(), a.status(), null, null);
+        }
+    }
+
+    record Me(UUID participantId, String fullName, Application application, CardSummary card,
             List<InAppNotification> notifications) {
     }
 
     @GetMapping
-    @Operation(summary = "Dashboard: application result, card (masked), notifications (R-23)")
-    ResponseEntity<?> me(@AuthenticationPrincipal CurrentUser user) {
-        var participant = participants.find(user.subjectId());
-        if (participant.isEmpty()) {
-            return Problems.of("PARTICIPANT_NOT_FOUND", "no participant for this session");
-        }
-        Map<String, Object> application = applications.latest(user.subjectId()).map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("wave", a.wave());
-            m.put("status", a.status());
-            if (a.status().equals("NOT_SELECTED")) {
-                m.put("message", "Kamu Belum Berhasil");
-                m.put("canJoinNextWave", true);
-            }
-            return m;
-        }).orElse(null);
+    @Operation(summary = "Dashboard: application result, card (masked), notifications (R-23)",
+            description = "Errors: 404 PARTICIPANT_NOT_FOUND")
+    Me me(@AuthenticationPrincipal CurrentUser user) {
+        var participant = participants.find(user.subjectId())
+                .orElseThrow(() -> new RefusedException(DashboardRefusal.PARTICIPANT_NOT_FOUND));
+        var application = applications.latest(user.subjectId()).map(Application::of).orElse(null);
         var card = cards.ofParticipant(user.subjectId())
                 .map(c -> new CardSummary(c.numberMasked(), c.status(), c.balance(), c.purchaseDeadline()))
                 .orElse(null);
-        return ResponseEntity.ok(new Me(user.subjectId(), participant.get().fullName(), application, card,
-                notifications.latestFor(user.subjectId(), 50)));
+        return new Me(user.subjectId(), participant.fullName(), application, card,
+                notifications.latestFor(user.subjectId(), 50));
     }
 
-    record FullCard(String number, String status, long balance, Instant purchaseDeadline) {
+    record FullCard(String number, CardStatus status, long balance, Instant purchaseDeadline) {
         @Override
         public String toString() {
             return "FullCard[number=****]";
@@ -78,13 +83,13 @@ class DashboardController {
 
     @GetMapping("/card")
     @Operation(summary = "The full card number, to its holder only (R-24)", description = "Errors: 404 CARD_NOT_FOUND")
-    ResponseEntity<?> card(@AuthenticationPrincipal CurrentUser user) {
+    FullCard card(@AuthenticationPrincipal CurrentUser user) {
         var card = cards.ofParticipant(user.subjectId());
         var number = cards.fullNumber(user.subjectId());
         if (card.isEmpty() || number.isEmpty()) {
-            return Problems.of("CARD_NOT_FOUND", "you have no card");
+            throw new RefusedException(DashboardRefusal.CARD_NOT_FOUND);
         }
         var c = card.get();
-        return ResponseEntity.ok(new FullCard(number.get(), c.status(), c.balance(), c.purchaseDeadline()));
+        return new FullCard(number.get(), c.status(), c.balance(), c.purchaseDeadline());
     }
 }

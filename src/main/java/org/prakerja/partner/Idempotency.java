@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import org.prakerja.access.ProblemWriter;
 import org.prakerja.common.web.DatabaseOutage;
+import org.prakerja.common.CommonRefusal;
 import org.prakerja.common.db.QueuedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,21 +84,20 @@ class Idempotency {
                         partner.id(), externalId);
             });
         } catch (RuntimeException e) {
+            wrapped.resetBuffer();
             if (DatabaseOutage.causedBy(e)) {
                 log.warn("partner request not served: database unavailable partner={} error={}", partner.id(),
                         e.getClass().getSimpleName());
-                wrapped.resetBuffer();
                 wrapped.setHeader("Retry-After", "5");
-                problems.write(wrapped, "SERVICE_UNAVAILABLE", "the service cannot reach its database; retry with the same"
-                        + " X-External-Id in a few seconds");
-                wrapped.copyBodyToResponse();
-                return;
+                problems.write(wrapped, CommonRefusal.SERVICE_UNAVAILABLE,
+                        "the service cannot reach its database; retry with the same X-External-Id in a few seconds");
+            } else {
+                // by class and SQL state only: a database message can quote the values of the failed row
+                log.error("partner request failed, rolled back partner={} path={} error={} sqlState={}", partner.id(),
+                        request.getRequestURI(), e.getClass().getName(), sqlState(e));
+                problems.write(wrapped, CommonRefusal.INTERNAL_ERROR,
+                        "something went wrong on our side; retry with the same X-External-Id");
             }
-            // by class and SQL state only: a database message can quote the values of the failed row
-            log.error("partner request failed, rolled back partner={} path={} error={} sqlState={}", partner.id(),
-                    request.getRequestURI(), e.getClass().getName(), sqlState(e));
-            wrapped.resetBuffer();
-            problems.write(wrapped, "INTERNAL_ERROR", "something went wrong on our side; retry with the same X-External-Id");
         }
         wrapped.copyBodyToResponse();
     }
@@ -112,7 +112,7 @@ class Idempotency {
                 .query((rs, i) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
                 .single();
         if (!MessageDigest.isEqual(stored.requestHash(), requestHash)) {
-            problems.write(wrapped, "IDEMPOTENCY_KEY_REUSED", "this X-External-Id was used before with a different request");
+            problems.write(wrapped, PartnerRefusal.IDEMPOTENCY_KEY_REUSED, "this X-External-Id was used before with a different request");
             return;
         }
         wrapped.setStatus(stored.status());

@@ -67,7 +67,10 @@ class PartnerFilter extends OncePerRequestFilter {
             }
             return;
         }
-        var partner = ((SignedRequest.Accepted) verdict).partner();
+        var partner = switch (verdict) {
+            case SignedRequest.Accepted accepted -> accepted.partner();
+            case SignedRequest.Rejected rejected -> throw new IllegalStateException("answered above");
+        };
         var role = SignedRequest.roleFor(request.getRequestURI());
         if (role.isPresent() && role.get() != partner.role()) {
             problems.write(response, "WRONG_PARTNER_ROLE", "this endpoint is for " + role.get() + " partners");

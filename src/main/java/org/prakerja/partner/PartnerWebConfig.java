@@ -14,7 +14,8 @@ class PartnerWebConfig {
     @Bean
     FilterRegistrationBean<PartnerFilter> partnerFilter(PartnerClients clients, Idempotency idempotency,
             ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(new PartnerFilter(clients, idempotency, problems));
+        var registration = new FilterRegistrationBean<>(new PartnerFilter(clients, idempotency,
+                problems.knowing(PartnerRefusal.values())));
         registration.addUrlPatterns("/partner", "/partner/*");
         // after Spring Security, which lets /partner/** through to this signature check
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import org.prakerja.common.CommonRefusal;
+import org.prakerja.common.Refusal;
 
 /**
  * The checks on a partner request's headers and signature, apart from the servlet API so they can
@@ -22,7 +24,10 @@ final class SignedRequest {
     record Accepted(Partner partner) implements Verdict {
     }
 
-    record Rejected(String code, String detail, String field) implements Verdict {
+    record Rejected(Refusal reason, String detail, String field) implements Verdict {
+        String code() {
+            return reason.code();
+        }
     }
 
     private SignedRequest() {
@@ -39,30 +44,30 @@ final class SignedRequest {
         String timestamp = headers.get("X-Timestamp");
         String signature = headers.get("X-Signature");
         if (partnerId == null || partnerId.isBlank() || partnerId.length() > 64) {
-            return new Rejected("SIGNATURE_INVALID", "X-Partner-Id is missing or unknown", null);
+            return new Rejected(PartnerRefusal.SIGNATURE_INVALID, "X-Partner-Id is missing or unknown", null);
         }
         if (signature == null || signature.isBlank() || signature.length() > 200) {
-            return new Rejected("SIGNATURE_INVALID", "X-Signature is missing", null);
+            return new Rejected(PartnerRefusal.SIGNATURE_INVALID, "X-Signature is missing", null);
         }
         if (timestamp == null || timestamp.length() > 64) {
-            return new Rejected("VALIDATION_FAILED", "X-Timestamp header is required", "X-Timestamp");
+            return new Rejected(CommonRefusal.VALIDATION_FAILED, "X-Timestamp header is required", "X-Timestamp");
         }
         Instant at;
         try {
             at = OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException e) {
-            return new Rejected("VALIDATION_FAILED", "X-Timestamp must be ISO-8601 with an offset", "X-Timestamp");
+            return new Rejected(CommonRefusal.VALIDATION_FAILED, "X-Timestamp must be ISO-8601 with an offset", "X-Timestamp");
         }
         if (Duration.between(at, now).abs().compareTo(WINDOW) > 0) {
-            return new Rejected("TIMESTAMP_OUT_OF_WINDOW", "X-Timestamp is more than 5 minutes from the server's clock", null);
+            return new Rejected(PartnerRefusal.TIMESTAMP_OUT_OF_WINDOW, "X-Timestamp is more than 5 minutes from the server's clock", null);
         }
         if (body.length > MAX_BODY) {
-            return new Rejected("VALIDATION_FAILED", "the body is larger than 64 KiB", "body");
+            return new Rejected(CommonRefusal.VALIDATION_FAILED, "the body is larger than 64 KiB", "body");
         }
         var credentials = secrets.apply(partnerId);
         if (credentials.isEmpty()
                 || !Signatures.matches(credentials.get().secret(), Signatures.canonical(method, pathWithQuery, body, timestamp), signature)) {
-            return new Rejected("SIGNATURE_INVALID", "the signature does not match", null);
+            return new Rejected(PartnerRefusal.SIGNATURE_INVALID, "the signature does not match", null);
         }
         return new Accepted(new Partner(credentials.get().partnerId(), credentials.get().role()));
     }

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.card.Cards;
 import org.prakerja.catalog.Catalog;
@@ -133,7 +132,7 @@ public class OtpChallenges {
      * Checks and spends an OTP for a purchase, in the caller's transaction. A wrong code counts
      * against the card even though the purchase itself changes nothing.
      */
-    Optional<PurchaseRefusal> spend(UUID otpId, String code, UUID cardId, String platformId, String trainingId) {
+    Spent spend(UUID otpId, String code, UUID cardId, String platformId, String trainingId) {
         Instant now = clock.instant();
         // one round trip: the card's wrong tries, the challenge, and the change the answer makes
         // (a wrong code counts, a right and fresh one is spent); the card row is locked by the caller
@@ -163,18 +162,27 @@ public class OtpChallenges {
                         (Boolean) rs.getObject(4)))
                 .single();
         if (check.wrongTries() >= MAX_WRONG) {
-            return Optional.of(PurchaseRefusal.OTP_LOCKED);
+            return new Spent.Refused(PurchaseRefusal.OTP_LOCKED);
         }
         if (check.rightCode() == null || !check.unused()) {
-            return Optional.of(PurchaseRefusal.OTP_INVALID);
+            return new Spent.Refused(PurchaseRefusal.OTP_INVALID);
         }
         if (!check.rightCode()) {
-            return Optional.of(check.wrongTries() + 1 >= MAX_WRONG ? PurchaseRefusal.OTP_LOCKED : PurchaseRefusal.OTP_INVALID);
+            return new Spent.Refused(check.wrongTries() + 1 >= MAX_WRONG ? PurchaseRefusal.OTP_LOCKED : PurchaseRefusal.OTP_INVALID);
         }
         if (!check.fresh()) {
-            return Optional.of(PurchaseRefusal.OTP_EXPIRED);
+            return new Spent.Refused(PurchaseRefusal.OTP_EXPIRED);
         }
-        return Optional.empty();
+        return new Spent.Accepted();
+    }
+
+    /** Whether an OTP let a purchase through: accepted (and spent), or refused with the reason. */
+    sealed interface Spent {
+        record Accepted() implements Spent {
+        }
+
+        record Refused(PurchaseRefusal reason) implements Spent {
+        }
     }
 
     /** A challenge as an answer found it; the three flags are null when there is no such challenge. */

@@ -8,14 +8,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.prakerja.catalog.Catalog;
 import org.prakerja.catalog.Training;
 import org.prakerja.common.Masking;
 import org.prakerja.common.Paged;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
 import org.prakerja.partner.Partner;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -64,10 +64,10 @@ class PlatformController {
     @Operation(summary = "Send an OTP to the card holder (R-50)",
             description = "Errors: 404 CARD_NOT_FOUND, 409 CARD_NOT_ACTIVE, 404 TRAINING_NOT_FOUND, 409 TRAINING_NOT_SOLD_HERE, "
                     + "429 OTP_LOCKED, 429 RATE_LIMITED")
-    ResponseEntity<?> otp(HttpServletRequest request, @Valid @RequestBody OtpRequest body) {
+    ResponseEntity<OtpChallenges.Issued> otp(HttpServletRequest request, @Valid @RequestBody OtpRequest body) {
         return switch (otps.request(Partner.of(request).id(), body.cardNumber(), body.trainingId())) {
             case OtpChallenges.Issued issued -> ResponseEntity.status(HttpStatus.CREATED).body(issued);
-            case OtpChallenges.Refused refused -> Problems.refused(refused.reason());
+            case OtpChallenges.Refused refused -> throw new RefusedException(refused.reason());
         };
     }
 
@@ -84,20 +84,27 @@ class PlatformController {
     @Operation(summary = "Buy a training with the card balance (R-51, R-52)",
             description = "Errors: 404 CARD_NOT_FOUND, 409 CARD_NOT_ACTIVE, 401 OTP_INVALID, 409 OTP_EXPIRED, 429 OTP_LOCKED, "
                     + "404 TRAINING_NOT_FOUND, 409 TRAINING_NOT_SOLD_HERE, 409 INSUFFICIENT_BALANCE")
-    ResponseEntity<?> purchase(HttpServletRequest request, @Valid @RequestBody PurchaseRequest body) {
+    ResponseEntity<Purchases.Purchased> purchase(HttpServletRequest request, @Valid @RequestBody PurchaseRequest body) {
         return switch (purchases.buy(Partner.of(request).id(), body.cardNumber(), body.otpId(), body.otp(), body.trainingId())) {
             case Purchases.Purchased p -> ResponseEntity.status(HttpStatus.CREATED).body(p);
-            case Purchases.Refused r -> Problems.refused(r.reason());
+            case Purchases.Refused r -> throw new RefusedException(r.reason());
         };
     }
 
     @GetMapping("/purchases/{purchaseId}")
     @Operation(summary = "A purchase of this platform", description = "Errors: 404 VOUCHER_NOT_FOUND")
-    ResponseEntity<?> purchase(HttpServletRequest request, @PathVariable UUID purchaseId) {
-        return purchases.find(Partner.of(request).id(), purchaseId)
-                .<ResponseEntity<?>>map(v -> ResponseEntity.ok(Map.of("purchaseId", v.purchaseId(), "voucherCode", v.code(),
-                        "status", v.status(), "price", v.price(), "purchasedAt", v.purchasedAt(), "trainingId", v.trainingId())))
-                .orElseGet(() -> Problems.refused(PurchaseRefusal.VOUCHER_NOT_FOUND));
+    PurchaseView purchase(HttpServletRequest request, @PathVariable UUID purchaseId) {
+        return purchases.find(Partner.of(request).id(), purchaseId).map(PurchaseView::of)
+                .orElseThrow(() -> new RefusedException(PurchaseRefusal.VOUCHER_NOT_FOUND));
+    }
+
+    /** A purchase as its platform sees it. */
+    record PurchaseView(UUID purchaseId, String voucherCode, VoucherStatus status, long price, Instant purchasedAt,
+            String trainingId) {
+
+        static PurchaseView of(Voucher v) {
+            return new PurchaseView(v.purchaseId(), v.code(), v.status(), v.price(), v.purchasedAt(), v.trainingId());
+        }
     }
 
     record RefundRequest(@NotBlank @Size(max = 500) String reason) {
@@ -106,11 +113,11 @@ class PlatformController {
     @PostMapping("/purchases/{purchaseId}/refund")
     @Operation(summary = "Refund an unredeemed purchase per the platform's policy (R-53)",
             description = "Errors: 404 VOUCHER_NOT_FOUND, 409 VOUCHER_ALREADY_REDEEMED, 409 REFUND_NOT_ALLOWED")
-    ResponseEntity<?> refund(HttpServletRequest request, @PathVariable UUID purchaseId,
+    Purchases.Refunded refund(HttpServletRequest request, @PathVariable UUID purchaseId,
             @Valid @RequestBody RefundRequest body) {
         return switch (purchases.refund(Partner.of(request).id(), purchaseId, body.reason())) {
-            case Purchases.Refunded r -> ResponseEntity.ok(r);
-            case Purchases.Refused r -> Problems.refused(r.reason());
+            case Purchases.Refunded r -> r;
+            case Purchases.Refused r -> throw new RefusedException(r.reason());
         };
     }
 }

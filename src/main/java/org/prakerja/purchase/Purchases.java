@@ -1,8 +1,6 @@
 package org.prakerja.purchase;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +15,6 @@ import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +35,13 @@ public class Purchases {
             Instant purchasedAt) implements BuyResult {
     }
 
-    public record Refunded(UUID purchaseId, String status, long refundedAmount, long remainingBalance)
+    public record Refunded(UUID purchaseId, VoucherStatus status, long refundedAmount, long remainingBalance)
             implements RefundResult {
     }
 
     public record Refused(PurchaseRefusal reason) implements BuyResult, RefundResult {
     }
 
-    private final JdbcClient db;
     private final Cards cards;
     private final Catalog catalog;
     private final OtpChallenges otps;
@@ -55,9 +51,8 @@ public class Purchases {
     private final Notifications notifications;
     private final Clock clock;
 
-    Purchases(JdbcClient db, Cards cards, Catalog catalog, OtpChallenges otps, Vouchers vouchers, Ledger ledger,
+    Purchases(Cards cards, Catalog catalog, OtpChallenges otps, Vouchers vouchers, Ledger ledger,
             Participants participants, Notifications notifications, Clock clock) {
-        this.db = db;
         this.cards = cards;
         this.catalog = catalog;
         this.otps = otps;
@@ -82,9 +77,8 @@ public class Purchases {
         if (training.isEmpty()) {
             return new Refused(PurchaseRefusal.TRAINING_NOT_FOUND);
         }
-        var otpRefusal = otps.spend(otpId, otp, card.cardId(), platformId, trainingId);
-        if (otpRefusal.isPresent()) {
-            return new Refused(otpRefusal.get());
+        if (otps.spend(otpId, otp, card.cardId(), platformId, trainingId) instanceof OtpChallenges.Spent.Refused r) {
+            return new Refused(r.reason());
         }
         if (!training.get().platforms().contains(platformId)) {
             return new Refused(PurchaseRefusal.TRAINING_NOT_SOLD_HERE);
@@ -129,13 +123,12 @@ public class Purchases {
             return new Refused(PurchaseRefusal.VOUCHER_NOT_FOUND);
         }
         var v = voucher.get();
-        if (!v.status().equals("PURCHASED")) {
-            return new Refused(v.status().equals("REFUNDED") || v.status().equals("VOIDED")
-                    ? PurchaseRefusal.REFUND_NOT_ALLOWED : PurchaseRefusal.VOUCHER_ALREADY_REDEEMED);
+        if (!v.status().canMoveTo(VoucherStatus.REFUNDED)) {
+            return new Refused(v.status().cancelled() ? PurchaseRefusal.REFUND_NOT_ALLOWED
+                    : PurchaseRefusal.VOUCHER_ALREADY_REDEEMED);
         }
-        var policy = catalog.platform(platformId).orElseThrow();
         Instant now = clock.instant();
-        if (!policy.refundAllowed() || now.isAfter(v.purchasedAt().plus(Duration.ofDays(policy.refundDays())))) {
+        if (!new RefundWindow(catalog.platform(platformId).orElseThrow()).allows(v.purchasedAt(), now)) {
             return new Refused(PurchaseRefusal.REFUND_NOT_ALLOWED);
         }
         var voided = ledger.voidPending(UUID.nameUUIDFromBytes(("refund:" + purchaseId).getBytes()), v.reservationId(),
@@ -143,12 +136,14 @@ public class Purchases {
         if (!voided.isDone()) {
             return new Refused(PurchaseRefusal.VOUCHER_ALREADY_REDEEMED);
         }
-        db.sql("UPDATE voucher SET status = 'REFUNDED', refunded_at = ?, refund_reason = ? WHERE id = ?")
-                .params(Timestamp.from(now), reason, purchaseId).update();
+        if (!vouchers.refund(purchaseId, now, reason)) {
+            // the voucher is locked and was PURCHASED: failing rolls the voided reservation back too
+            throw new IllegalStateException("voucher " + purchaseId + " changed under its lock");
+        }
         notifications.inApp(v.participantId(), "VOUCHER_REFUNDED",
                 "Pembelian dengan kode voucher " + v.code() + " dibatalkan; " + Rupiah.of(v.price()).formatted()
                         + " kembali ke saldo pelatihan.");
         long remaining = ledger.balance(AccountId.cardBalance(v.cardId())).amount();
-        return new Refunded(purchaseId, "REFUNDED", v.price(), remaining);
+        return new Refunded(purchaseId, VoucherStatus.REFUNDED, v.price(), remaining);
     }
 }

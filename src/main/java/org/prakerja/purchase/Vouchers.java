@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.catalog.Training;
@@ -16,7 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Vouchers and their states, for the training and dashboard modules. */
+/**
+ * Vouchers and their life: the one place that moves a voucher, by its named acts. Each act is a
+ * conditional UPDATE guarded by the states {@link VoucherStatus} allows it from, so two racing
+ * acts cannot both move the same voucher.
+ */
 @Service
 @Transactional
 public class Vouchers {
@@ -33,7 +39,7 @@ public class Vouchers {
 
     String issue(UUID purchaseId, UUID cardId, UUID participantId, Training training, String platformId,
             UUID reservationId, Instant at) {
-        String code = VoucherCode.random();
+        String code = VoucherCode.random().value();
         // queued, no round trip of its own. A code has 50 random bits: with a million vouchers issued
         // a new one collides about once in 10^9 draws; then the unique index fails the whole purchase
         // (nothing is kept, the OTP is not spent) and the platform's retry with the same
@@ -41,9 +47,9 @@ public class Vouchers {
         writes.queue("""
                 INSERT INTO voucher (id, code, card_id, participant_id, training_id, institution_id, platform_id, price,
                     reservation_id, status, purchased_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PURCHASED', ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, purchaseId, code, cardId, participantId, training.id(), training.institution().id(),
-                platformId, training.price(), reservationId, Timestamp.from(at));
+                platformId, training.price(), reservationId, VoucherStatus.PURCHASED.name(), Timestamp.from(at));
         return code;
     }
 
@@ -91,22 +97,47 @@ public class Vouchers {
         if (!(posted instanceof TransferResult.Done)) {
             return false;
         }
-        return db.sql("UPDATE voucher SET status = 'REDEEMED', redeemed_at = ? WHERE id = ? AND status = 'PURCHASED'")
-                .params(Timestamp.from(at), v.purchaseId()).update() == 1;
+        return db.sql("UPDATE voucher SET status = ?, redeemed_at = ? WHERE id = ? AND status = ANY(?::text[])")
+                .params(VoucherStatus.REDEEMED.name(), Timestamp.from(at), v.purchaseId(), sourcesOf(VoucherStatus.REDEEMED))
+                .update() == 1;
     }
 
-    /** Moves a voucher along its life (R-62, R-63) if it is where the caller expects. */
-    public boolean advance(UUID purchaseId, String from, String to) {
-        return db.sql("UPDATE voucher SET status = ? WHERE id = ? AND status = ?").params(to, purchaseId, from).update() == 1;
+    /** R-62 the pre-test is recorded; false if the voucher was not redeemed (or is past its pre-test). */
+    public boolean recordPretest(UUID purchaseId) {
+        return move(purchaseId, VoucherStatus.PRETEST_DONE);
+    }
+
+    /** R-63 the training is completed; false if the voucher was not in progress. */
+    public boolean complete(UUID purchaseId) {
+        return move(purchaseId, VoucherStatus.COMPLETED);
+    }
+
+    /** R-53 the purchase is refunded (its reservation voided by the caller); false if it was not PURCHASED. */
+    boolean refund(UUID purchaseId, Instant at, String reason) {
+        return db.sql("""
+                UPDATE voucher SET status = ?, refunded_at = ?, refund_reason = ? WHERE id = ? AND status = ANY(?::text[])
+                """)
+                .params(VoucherStatus.REFUNDED.name(), Timestamp.from(at), reason, purchaseId,
+                        sourcesOf(VoucherStatus.REFUNDED))
+                .update() == 1;
+    }
+
+    private boolean move(UUID purchaseId, VoucherStatus to) {
+        return db.sql("UPDATE voucher SET status = ? WHERE id = ? AND status = ANY(?::text[])")
+                .params(to.name(), purchaseId, sourcesOf(to)).update() == 1;
+    }
+
+    private static String[] sourcesOf(VoucherStatus to) {
+        return VoucherStatus.movingTo(to).stream().map(Enum::name).toArray(String[]::new);
     }
 
     /** Vouchers by status, for the operators' summary. */
     @Transactional(readOnly = true)
-    public java.util.Map<String, Long> countByStatus() {
-        var counts = new java.util.TreeMap<String, Long>();
+    public Map<VoucherStatus, Long> countByStatus() {
+        var counts = new EnumMap<VoucherStatus, Long>(VoucherStatus.class);
         db.sql("SELECT status, count(*) FROM voucher GROUP BY status")
                 .query(rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
+                    counts.put(VoucherStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return counts;
     }
@@ -115,7 +146,7 @@ public class Vouchers {
         return new Voucher(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("card_id", UUID.class),
                 rs.getObject("participant_id", UUID.class), rs.getString("training_id"), rs.getString("institution_id"),
                 rs.getString("platform_id"), rs.getLong("price"), rs.getObject("reservation_id", UUID.class),
-                rs.getString("status"), rs.getTimestamp("purchased_at").toInstant(),
+                VoucherStatus.valueOf(rs.getString("status")), rs.getTimestamp("purchased_at").toInstant(),
                 Optional.ofNullable(rs.getTimestamp("redeemed_at")).map(Timestamp::toInstant).orElse(null));
     }
 }

@@ -7,10 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.prakerja.access.CurrentUser;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,12 +38,15 @@ class RegistrationController {
             description = "Errors: 400 VALIDATION_FAILED (a NIK that disagrees with birth date or gender names nik), "
                     + "409 EMAIL_ALREADY_REGISTERED, PHONE_ALREADY_REGISTERED, NIK_ALREADY_REGISTERED, "
                     + "422 IDENTITY_NOT_VERIFIED")
-    ResponseEntity<?> register(@Valid @RequestBody RegistrationForm form) {
+    ResponseEntity<NewParticipant> register(@Valid @RequestBody RegistrationForm form) {
         return switch (registrations.register(form)) {
             case RegistrationResult.Registered r ->
-                    ResponseEntity.status(HttpStatus.CREATED).body(Map.of("participantId", r.participantId()));
-            case RegistrationResult.Refused r -> Problems.refused(r.reason());
+                    ResponseEntity.status(HttpStatus.CREATED).body(new NewParticipant(r.participantId()));
+            case RegistrationResult.Refused r -> throw new RefusedException(r.reason());
         };
+    }
+
+    record NewParticipant(UUID participantId) {
     }
 
     record VerificationForm(@NotNull VerificationCodes.Channel channel,
@@ -58,10 +60,10 @@ class RegistrationController {
     @PostMapping("/registrations/{participantId}/verifications")
     @Operation(summary = "Verify email or phone with the code sent (R-12)",
             description = "Errors: 400 VALIDATION_FAILED, 404 PARTICIPANT_NOT_FOUND, 422 CODE_INVALID, CODE_EXPIRED, 429 CODE_LOCKED")
-    ResponseEntity<?> verify(@PathVariable UUID participantId, @Valid @RequestBody VerificationForm form) {
+    VerificationResult.Verified verify(@PathVariable UUID participantId, @Valid @RequestBody VerificationForm form) {
         return switch (registrations.verify(participantId, form.channel(), form.code())) {
-            case VerificationResult.Verified v -> ResponseEntity.ok(v);
-            case VerificationResult.Refused r -> Problems.of(r.code(), r.code().replace('_', ' ').toLowerCase());
+            case VerificationResult.Verified v -> v;
+            case VerificationResult.Refused r -> throw new RefusedException(r.reason());
         };
     }
 

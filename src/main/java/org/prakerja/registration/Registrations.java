@@ -9,7 +9,6 @@ import org.prakerja.access.Role;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.notification.Message;
 import org.prakerja.notification.Notifications;
-import org.prakerja.registration.RegistrationResult.Reason;
 import org.prakerja.registration.RegistrationResult.Refused;
 import org.prakerja.registration.RegistrationResult.Registered;
 import org.slf4j.Logger;
@@ -58,7 +57,7 @@ public class Registrations {
             return new Refused(taken);
         }
         if (registry.check(nik, form.fullName(), form.birthDate()) != CivilRegistry.Verdict.MATCH) {
-            return new Refused(Reason.IDENTITY_NOT_VERIFIED);
+            return new Refused(RegistrationRefusal.IDENTITY_NOT_VERIFIED);
         }
         // the adaptive hash is the slow part: outside the transaction, so no connection waits on it
         String passwordHash = accounts.hash(form.password());
@@ -74,7 +73,7 @@ public class Registrations {
         } catch (DuplicateKeyException e) {
             // a concurrent registration won the race for the same email, phone or NIK
             var reason = alreadyTaken(form.email(), phone, nikHash);
-            return new Refused(reason == null ? Reason.EMAIL_ALREADY_REGISTERED : reason);
+            return new Refused(reason == null ? RegistrationRefusal.EMAIL_ALREADY_REGISTERED : reason);
         }
         log.info("participant registered participant={}", id);
         return new Registered(id);
@@ -84,11 +83,16 @@ public class Registrations {
     public VerificationResult verify(UUID participantId, VerificationCodes.Channel channel, String code) {
         return tx.execute(s -> {
             if (db.sql("SELECT count(*) FROM participant WHERE id = ?").param(participantId).query(Long.class).single() == 0) {
-                return new VerificationResult.Refused("PARTICIPANT_NOT_FOUND");
+                return new VerificationResult.Refused(RegistrationRefusal.PARTICIPANT_NOT_FOUND);
             }
-            var outcome = codes.check(participantId, channel, code);
-            if (outcome != VerificationCodes.Outcome.VERIFIED) {
-                return new VerificationResult.Refused(outcome.code());
+            var refused = switch (codes.check(participantId, channel, code)) {
+                case VERIFIED -> null;
+                case INVALID -> RegistrationRefusal.CODE_INVALID;
+                case EXPIRED -> RegistrationRefusal.CODE_EXPIRED;
+                case LOCKED -> RegistrationRefusal.CODE_LOCKED;
+            };
+            if (refused != null) {
+                return new VerificationResult.Refused(refused);
             }
             String column = channel == VerificationCodes.Channel.EMAIL ? "email_verified_at" : "phone_verified_at";
             db.sql("UPDATE participant SET " + column + " = coalesce(" + column + ", ?) WHERE id = ?")
@@ -102,7 +106,7 @@ public class Registrations {
         });
     }
 
-    private Reason alreadyTaken(String email, String phone, byte[] nikHash) {
+    private RegistrationRefusal alreadyTaken(String email, String phone, byte[] nikHash) {
         var row = db.sql("""
                 SELECT bool_or(nik_hash = :nik), bool_or(lower(email) = lower(:email)), bool_or(phone = :phone)
                 FROM participant WHERE nik_hash = :nik OR lower(email) = lower(:email) OR phone = :phone
@@ -111,14 +115,14 @@ public class Registrations {
                 .query((rs, i) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)})
                 .single();
         if (row[0]) {
-            return Reason.NIK_ALREADY_REGISTERED;
+            return RegistrationRefusal.NIK_ALREADY_REGISTERED;
         }
         // an operator's email is also taken; that is found when the credential is inserted
         if (row[1]) {
-            return Reason.EMAIL_ALREADY_REGISTERED;
+            return RegistrationRefusal.EMAIL_ALREADY_REGISTERED;
         }
         if (row[2]) {
-            return Reason.PHONE_ALREADY_REGISTERED;
+            return RegistrationRefusal.PHONE_ALREADY_REGISTERED;
         }
         return null;
     }

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import org.prakerja.common.ProgramRules;
-import org.prakerja.common.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +17,7 @@ class VerificationCodes {
 
     enum Channel { EMAIL, SMS }
 
-    enum Outcome implements Refusal {
-        VERIFIED, CODE_INVALID, CODE_EXPIRED, CODE_LOCKED;
-    }
+    enum Outcome { VERIFIED, INVALID, EXPIRED, LOCKED }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -65,19 +62,19 @@ class VerificationCodes {
                         rs.getTimestamp(4) != null))
                 .optional();
         if (row.isEmpty() || row.get().used()) {
-            return Outcome.CODE_INVALID;
+            return Outcome.INVALID;
         }
         var r = row.get();
         if (r.attempts() >= rules.verificationMaxAttempts()) {
-            return Outcome.CODE_LOCKED;
+            return Outcome.LOCKED;
         }
         if (!clock.instant().isBefore(r.expiresAt())) {
-            return Outcome.CODE_EXPIRED;
+            return Outcome.EXPIRED;
         }
         if (!MessageDigest.isEqual(r.codeHash(), hash(participantId, channel, code))) {
             db.sql("UPDATE verification_code SET attempts = attempts + 1 WHERE participant_id = ? AND channel = ?")
                     .params(participantId, channel.name()).update();
-            return r.attempts() + 1 >= rules.verificationMaxAttempts() ? Outcome.CODE_LOCKED : Outcome.CODE_INVALID;
+            return r.attempts() + 1 >= rules.verificationMaxAttempts() ? Outcome.LOCKED : Outcome.INVALID;
         }
         db.sql("UPDATE verification_code SET used_at = ? WHERE participant_id = ? AND channel = ?")
                 .params(Timestamp.from(clock.instant()), participantId, channel.name()).update();

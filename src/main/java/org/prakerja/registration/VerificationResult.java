@@ -5,6 +5,6 @@ public sealed interface VerificationResult {
     record Verified(boolean emailVerified, boolean phoneVerified) implements VerificationResult {
     }
 
-    record Refused(String code) implements VerificationResult {
+    record Refused(RegistrationRefusal reason) implements VerificationResult {
     }
 }

@@ -6,9 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import org.prakerja.catalog.Catalog;
 import org.prakerja.common.AdjustableClock;
 import org.prakerja.partner.PartnerClients;
@@ -61,9 +61,13 @@ class SandboxController {
         return inbox.to(recipient);
     }
 
+    /** The test clock's time, which every rule reads. */
+    record Now(OffsetDateTime now) {
+    }
+
     @GetMapping("/clock")
-    Map<String, Object> clock() {
-        return Map.of("now", clock.instant().atZone(clock.getZone()).toOffsetDateTime());
+    Now clock() {
+        return new Now(clock.instant().atZone(clock.getZone()).toOffsetDateTime());
     }
 
     record Advance(@NotNull @Size(max = 40) String advance) {
@@ -72,7 +76,7 @@ class SandboxController {
     @PostMapping("/clock")
     @Operation(summary = "Move the test clock forward, e.g. {\"advance\": \"P31D\"}",
             description = "Errors: 400 VALIDATION_FAILED")
-    Map<String, Object> advance(@Valid @RequestBody Advance body) {
+    Now advance(@Valid @RequestBody Advance body) {
         Duration by;
         try {
             by = Duration.parse(body.advance());
@@ -91,7 +95,11 @@ class SandboxController {
         return seed.operators();
     }
 
-    record PartnerView(String partnerId, String role, String secret, String name, Map<String, Object> refundPolicy) {
+    /** A platform's refund policy; institutions have none. */
+    record RefundPolicy(boolean allowed, int days) {
+    }
+
+    record PartnerView(String partnerId, String role, String secret, String name, RefundPolicy refundPolicy) {
         @Override
         public String toString() {
             return "PartnerView[" + partnerId + ", secret=****]";
@@ -104,13 +112,17 @@ class SandboxController {
         var policies = catalog.platforms();
         return partnerClients.all().stream().map(c -> new PartnerView(c.partnerId(), c.role().name(), c.secret(), c.name(),
                 policies.stream().filter(p -> p.id().equals(c.partnerId())).findFirst()
-                        .<Map<String, Object>>map(p -> Map.of("allowed", p.refundAllowed(), "days", p.refundDays()))
+                        .map(p -> new RefundPolicy(p.refundAllowed(), p.refundDays()))
                         .orElse(null)))
                 .toList();
     }
 
+    /** The basic test's answer key, ready to post to POST /api/v1/basic-test. */
+    record AnswerKey(List<BasicTest.Answer> answers) {
+    }
+
     @GetMapping("/basic-test/answers")
-    Map<String, Object> answers() {
-        return Map.of("answers", basicTest.answerKey());
+    AnswerKey answers() {
+        return new AnswerKey(basicTest.answerKey());
     }
 }

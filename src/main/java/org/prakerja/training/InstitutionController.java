@@ -11,10 +11,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
-import java.util.Map;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
 import org.prakerja.partner.Partner;
 import org.prakerja.purchase.Voucher;
+import org.prakerja.purchase.VoucherStatus;
 import org.prakerja.registration.Participants;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,11 +48,9 @@ class InstitutionController {
     @Operation(summary = "Redeem a voucher (tukar kode voucher, R-60, R-61, R-65)",
             description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS, 409 VOUCHER_ALREADY_REDEEMED, "
                     + "409 VOUCHER_REFUNDED, 409 PREVIOUS_TRAINING_NOT_COMPLETED")
-    ResponseEntity<?> redeem(HttpServletRequest request, @Valid @RequestBody Redemption body) {
-        return switch (records.redeem(Partner.of(request).id(), body.voucherCode())) {
-            case TrainingRecords.Done d -> ResponseEntity.status(HttpStatus.CREATED).body(view(d.voucher()));
-            case TrainingRecords.Refused r -> Problems.refused(r.reason());
-        };
+    ResponseEntity<VoucherView> redeem(HttpServletRequest request, @Valid @RequestBody Redemption body) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(view(voucher(records.redeem(Partner.of(request).id(), body.voucherCode()))));
     }
 
     record Pretest(@NotNull @Min(0) @Max(100) Integer score) {
@@ -61,11 +59,8 @@ class InstitutionController {
     @PostMapping("/vouchers/{code}/pretest")
     @Operation(summary = "Record the pre-test (R-62)",
             description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS, 409 VOUCHER_NOT_REDEEMED, 409 ALREADY_COMPLETED")
-    ResponseEntity<?> pretest(HttpServletRequest request, @PathVariable String code, @Valid @RequestBody Pretest body) {
-        return switch (records.pretest(Partner.of(request).id(), code, body.score())) {
-            case TrainingRecords.Done d -> ResponseEntity.ok(Map.of("status", d.voucher().status()));
-            case TrainingRecords.Refused r -> Problems.refused(r.reason());
-        };
+    Step pretest(HttpServletRequest request, @PathVariable String code, @Valid @RequestBody Pretest body) {
+        return new Step(voucher(records.pretest(Partner.of(request).id(), code, body.score())).status());
     }
 
     record Completion(@NotNull @Min(0) @Max(100) Integer postTestScore,
@@ -78,27 +73,35 @@ class InstitutionController {
     @Operation(summary = "Report completion with the certificate (R-63)",
             description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS, 409 VOUCHER_NOT_REDEEMED, 409 PRETEST_REQUIRED, "
                     + "409 ALREADY_COMPLETED, 409 CERTIFICATE_NUMBER_TAKEN")
-    ResponseEntity<?> complete(HttpServletRequest request, @PathVariable String code, @Valid @RequestBody Completion body) {
-        return switch (records.complete(Partner.of(request).id(), code, body.postTestScore(), body.certificateNumber(),
-                body.certificateUrl(), body.issuedAt().toInstant())) {
-            case TrainingRecords.Done d -> ResponseEntity.ok(Map.of("status", d.voucher().status()));
-            case TrainingRecords.Refused r -> Problems.refused(r.reason());
-        };
+    Step complete(HttpServletRequest request, @PathVariable String code, @Valid @RequestBody Completion body) {
+        return new Step(voucher(records.complete(Partner.of(request).id(), code, body.postTestScore(),
+                body.certificateNumber(), body.certificateUrl(), body.issuedAt().toInstant())).status());
     }
 
     @GetMapping("/vouchers/{code}")
     @Operation(summary = "A voucher of one of this institution's trainings",
             description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS")
-    ResponseEntity<?> voucher(HttpServletRequest request, @PathVariable String code) {
-        return switch (records.find(Partner.of(request).id(), code)) {
-            case TrainingRecords.Done d -> ResponseEntity.ok(view(d.voucher()));
-            case TrainingRecords.Refused r -> Problems.refused(r.reason());
+    VoucherView voucher(HttpServletRequest request, @PathVariable String code) {
+        return view(voucher(records.find(Partner.of(request).id(), code)));
+    }
+
+    /** A voucher as its institution sees it. */
+    record VoucherView(String voucherCode, String trainingId, String participantName, VoucherStatus status) {
+    }
+
+    /** Where the voucher is after a pre-test or a completion. */
+    record Step(VoucherStatus status) {
+    }
+
+    private static Voucher voucher(TrainingRecords.Outcome outcome) {
+        return switch (outcome) {
+            case TrainingRecords.Done d -> d.voucher();
+            case TrainingRecords.Refused r -> throw new RefusedException(r.reason());
         };
     }
 
-    private Map<String, Object> view(Voucher v) {
+    private VoucherView view(Voucher v) {
         String name = participants.find(v.participantId()).map(p -> p.fullName()).orElse("");
-        return Map.of("voucherCode", v.code(), "trainingId", v.trainingId(), "participantName", name,
-                "status", v.status());
+        return new VoucherView(v.code(), v.trainingId(), name, v.status());
     }
 }

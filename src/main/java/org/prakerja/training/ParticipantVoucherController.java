@@ -9,16 +9,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.prakerja.access.CurrentUser;
 import org.prakerja.catalog.Catalog;
+import org.prakerja.catalog.Training;
 import org.prakerja.common.Masking;
 import org.prakerja.common.PageRequest;
 import org.prakerja.common.Paged;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
 import org.prakerja.notification.Message;
 import org.prakerja.notification.Notifications;
+import org.prakerja.purchase.Voucher;
+import org.prakerja.purchase.VoucherStatus;
 import org.prakerja.purchase.Vouchers;
 import org.prakerja.registration.Participants;
 import org.springframework.http.HttpStatus;
@@ -52,44 +53,51 @@ class ParticipantVoucherController {
         this.notifications = notifications;
     }
 
+    record TrainingRef(String id, String title) {
+    }
+
+    record CertificateView(String number, String url, Instant issuedAt) {
+    }
+
+    record ReviewView(int rating, String text, Instant reviewedAt) {
+    }
+
+    /** One voucher on the dashboard; certificate and review are null until they exist. */
+    record VoucherItem(String voucherCode, TrainingRef training, String platform, long price, VoucherStatus status,
+            Instant purchasedAt, Integer pretestScore, CertificateView certificate, ReviewView review) {
+
+        static VoucherItem of(Voucher v, String title, TrainingRecord record) {
+            return new VoucherItem(v.code(), new TrainingRef(v.trainingId(), title), v.platformId(), v.price(),
+                    v.status(), v.purchasedAt(), record == null ? null : record.pretestScore(),
+                    record == null || record.certificateNumber() == null ? null
+                            : new CertificateView(record.certificateNumber(), record.certificateUrl(),
+                                    record.certificateIssuedAt()),
+                    record == null || record.reviewRating() == null ? null
+                            : new ReviewView(record.reviewRating(), record.reviewText(), record.reviewedAt()));
+        }
+    }
+
     @GetMapping("/api/v1/me/vouchers")
     @Operation(summary = "All my voucher codes with their state, certificate and review (R-81)")
-    Paged<Map<String, Object>> mine(@AuthenticationPrincipal CurrentUser user,
+    Paged<VoucherItem> mine(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         var p = new PageRequest(page, size);
         var list = vouchers.of(user.subjectId(), (int) p.offset(), p.size());
-        var byVoucher = records.records(list.stream().map(v -> v.purchaseId()).toList());
-        var items = list.stream().map(v -> {
-            var record = byVoucher.get(v.purchaseId());
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("voucherCode", v.code());
-            item.put("training", Map.of("id", v.trainingId(),
-                    "title", catalog.training(v.trainingId()).map(t -> t.title()).orElse("")));
-            item.put("platform", v.platformId());
-            item.put("price", v.price());
-            item.put("status", v.status());
-            item.put("purchasedAt", v.purchasedAt());
-            item.put("pretestScore", record == null ? null : record.pretestScore());
-            item.put("certificate", record == null || record.certificateNumber() == null ? null
-                    : Map.of("number", record.certificateNumber(), "url", record.certificateUrl(),
-                            "issuedAt", record.certificateIssuedAt()));
-            item.put("review", record == null || record.reviewRating() == null ? null
-                    : Map.of("rating", record.reviewRating(), "text", record.reviewText(), "reviewedAt", record.reviewedAt()));
-            return item;
-        }).toList();
+        var byVoucher = records.records(list.stream().map(Voucher::purchaseId).toList());
+        var items = list.stream().map(v -> VoucherItem.of(v,
+                catalog.training(v.trainingId()).map(t -> t.title()).orElse(""), byVoucher.get(v.purchaseId())))
+                .toList();
         return new Paged<>(items, page, size, vouchers.countOf(user.subjectId()));
     }
 
     @PostMapping("/api/v1/me/vouchers/{code}/resend")
     @Transactional
     @Operation(summary = "Send the voucher email again (R-81)", description = "Errors: 404 VOUCHER_NOT_FOUND")
-    ResponseEntity<?> resend(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
-        var voucher = vouchers.byCode(code).filter(v -> v.participantId().equals(user.subjectId()));
-        if (voucher.isEmpty()) {
-            return Problems.refused(TrainingRefusal.VOUCHER_NOT_FOUND);
-        }
+    ResponseEntity<Void> resend(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
+        var voucher = vouchers.byCode(code).filter(v -> v.participantId().equals(user.subjectId()))
+                .orElseThrow(() -> new RefusedException(TrainingRefusal.VOUCHER_NOT_FOUND));
         var participant = participants.find(user.subjectId()).orElseThrow();
-        String title = catalog.training(voucher.get().trainingId()).map(t -> t.title()).orElse(voucher.get().trainingId());
+        String title = catalog.training(voucher.trainingId()).map(t -> t.title()).orElse(voucher.trainingId());
         notifications.send(Message.sensitiveEmail(participant.email(), "Kode voucher Prakerja: " + title,
                 "Sesuai permintaan Anda, berikut kode voucher untuk pelatihan \"" + title + "\": " + code + "."));
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
@@ -98,28 +106,32 @@ class ParticipantVoucherController {
     record Review(@NotNull @Min(1) @Max(5) Integer rating, @NotBlank @Size(max = 2000) String text) {
     }
 
+    record Reviewed(String voucherCode, int rating) {
+    }
+
     @PostMapping("/api/v1/me/vouchers/{code}/review")
     @Operation(summary = "Rate and review a completed training (R-64)",
             description = "Errors: 400 VALIDATION_FAILED, 404 VOUCHER_NOT_FOUND, 409 CERTIFICATE_REQUIRED, 409 ALREADY_REVIEWED")
-    ResponseEntity<?> review(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
+    ResponseEntity<Reviewed> review(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
             @Valid @RequestBody Review body) {
-        var refused = records.review(user.subjectId(), code, body.rating(), body.text().trim());
-        if (refused.isPresent()) {
-            return Problems.refused(refused.get());
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("voucherCode", code, "rating", body.rating()));
+        return switch (records.review(user.subjectId(), code, body.rating(), body.text().trim())) {
+            case TrainingRecords.Done d -> ResponseEntity.status(HttpStatus.CREATED).body(new Reviewed(code, body.rating()));
+            case TrainingRecords.Refused r -> throw new RefusedException(r.reason());
+        };
+    }
+
+    /** R-63 the public answer about a certificate; the holder's name is masked. */
+    record CertificateCheck(boolean valid, String number, String holderName, TrainingRef training,
+            Training.Institution institution, Instant issuedAt) {
     }
 
     @GetMapping("/api/v1/certificates/{number}")
     @Operation(summary = "Verify a certificate by its number (public, R-63)", description = "Errors: 404 CERTIFICATE_NOT_FOUND")
-    ResponseEntity<?> certificate(@PathVariable @Size(max = 64) String number) {
-        return records.certificate(number).<ResponseEntity<?>>map(c -> {
-            var training = catalog.training((String) c.get("trainingId")).orElseThrow();
-            String holder = participants.find((java.util.UUID) c.get("participantId")).map(p -> Masking.name(p.fullName()))
-                    .orElse("");
-            return ResponseEntity.ok(Map.of("valid", true, "number", number, "holderName", holder,
-                    "training", Map.of("id", training.id(), "title", training.title()),
-                    "institution", training.institution(), "issuedAt", (Instant) c.get("issuedAt")));
-        }).orElseGet(() -> Problems.of("CERTIFICATE_NOT_FOUND", "no certificate has that number"));
+    CertificateCheck certificate(@PathVariable @Size(max = 64) String number) {
+        var c = records.certificate(number).orElseThrow(() -> new RefusedException(TrainingRefusal.CERTIFICATE_NOT_FOUND));
+        var training = catalog.training(c.trainingId()).orElseThrow();
+        String holder = participants.find(c.participantId()).map(p -> Masking.name(p.fullName())).orElse("");
+        return new CertificateCheck(true, number, holder, new TrainingRef(training.id(), training.title()),
+                training.institution(), c.issuedAt());
     }
 }

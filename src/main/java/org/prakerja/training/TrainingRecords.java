@@ -15,6 +15,7 @@ import org.prakerja.catalog.Catalog;
 import org.prakerja.common.ProgramRules;
 import org.prakerja.notification.Notifications;
 import org.prakerja.purchase.Voucher;
+import org.prakerja.purchase.VoucherStatus;
 import org.prakerja.purchase.Vouchers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,7 @@ public class TrainingRecords {
     private final Catalog catalog;
     private final Notifications notifications;
     private final Clock clock;
-    private final ProgramRules rules;
+    private final PretestBeforeCompletion pretestPolicy;
 
     TrainingRecords(JdbcClient db, Vouchers vouchers, Catalog catalog, Notifications notifications, Clock clock,
             ProgramRules rules) {
@@ -39,7 +40,7 @@ public class TrainingRecords {
         this.catalog = catalog;
         this.notifications = notifications;
         this.clock = clock;
-        this.rules = rules;
+        this.pretestPolicy = new PretestBeforeCompletion(rules.pretestRequired());
     }
 
     public sealed interface Outcome {
@@ -56,26 +57,17 @@ public class TrainingRecords {
      * reservation is paid to the selling platform in the same transaction.
      */
     public Outcome redeem(String institutionId, String code) {
-        var found = vouchers.byCode(code);
-        if (found.isEmpty()) {
-            return new Refused(TrainingRefusal.VOUCHER_NOT_FOUND);
+        var found = find(institutionId, code);
+        if (!(found instanceof Done(var owned))) {
+            return found;
         }
-        if (!found.get().institutionId().equals(institutionId)) {
-            return new Refused(TrainingRefusal.VOUCHER_NOT_YOURS);
+        var all = vouchers.lockAllOf(owned.participantId());
+        var voucher = all.stream().filter(v -> v.purchaseId().equals(owned.purchaseId())).findFirst().orElseThrow();
+        if (!voucher.status().canMoveTo(VoucherStatus.REDEEMED)) {
+            return new Refused(voucher.status().cancelled() ? TrainingRefusal.VOUCHER_REFUNDED
+                    : TrainingRefusal.VOUCHER_ALREADY_REDEEMED);
         }
-        var all = vouchers.lockAllOf(found.get().participantId());
-        var voucher = all.stream().filter(v -> v.code().equals(code)).findFirst().orElseThrow();
-        switch (voucher.status()) {
-            case "PURCHASED" -> {
-            }
-            case "REFUNDED", "VOIDED" -> {
-                return new Refused(TrainingRefusal.VOUCHER_REFUNDED);
-            }
-            default -> {
-                return new Refused(TrainingRefusal.VOUCHER_ALREADY_REDEEMED);
-            }
-        }
-        if (all.stream().anyMatch(Voucher::inProgress)) {
+        if (!OnlyOneTrainingAtATime.allowsRedeeming(all)) {
             return new Refused(TrainingRefusal.PREVIOUS_TRAINING_NOT_COMPLETED);
         }
         Instant now = clock.instant();
@@ -94,22 +86,25 @@ public class TrainingRecords {
         return new Done(vouchers.byCode(code).orElseThrow());
     }
 
-    /** R-62 the pre-test comes before completion. */
+    /** R-62 the pre-test comes before completion; recording it again corrects the score. */
     public Outcome pretest(String institutionId, String code, int score) {
         var checked = ownedAndLocked(institutionId, code);
-        if (checked instanceof Refused) {
+        if (!(checked instanceof Done(var voucher))) {
             return checked;
         }
-        var voucher = ((Done) checked).voucher();
-        if (voucher.status().equals("PURCHASED")) {
-            return new Refused(TrainingRefusal.VOUCHER_NOT_REDEEMED);
-        }
-        if (voucher.status().equals("COMPLETED")) {
-            return new Refused(TrainingRefusal.ALREADY_COMPLETED);
+        var refused = switch (voucher.status()) {
+            case REDEEMED, PRETEST_DONE -> null;
+            case PURCHASED -> TrainingRefusal.VOUCHER_NOT_REDEEMED;
+            case COMPLETED -> TrainingRefusal.ALREADY_COMPLETED;
+            case REFUNDED, VOIDED -> TrainingRefusal.VOUCHER_REFUNDED;
+        };
+        if (refused != null) {
+            return new Refused(refused);
         }
         db.sql("UPDATE training_record SET pretest_score = ?, pretest_at = ? WHERE voucher_id = ?")
                 .params(score, Timestamp.from(clock.instant()), voucher.purchaseId()).update();
-        vouchers.advance(voucher.purchaseId(), "REDEEMED", "PRETEST_DONE");
+        // false when the pre-test is recorded again: the voucher is past REDEEMED already
+        vouchers.recordPretest(voucher.purchaseId());
         return new Done(vouchers.byCode(code).orElseThrow());
     }
 
@@ -117,24 +112,18 @@ public class TrainingRecords {
     public Outcome complete(String institutionId, String code, int postTestScore, String certificateNumber,
             String certificateUrl, Instant issuedAt) {
         var checked = ownedAndLocked(institutionId, code);
-        if (checked instanceof Refused) {
+        if (!(checked instanceof Done(var voucher))) {
             return checked;
         }
-        var voucher = ((Done) checked).voucher();
-        switch (voucher.status()) {
-            case "PURCHASED" -> {
-                return new Refused(TrainingRefusal.VOUCHER_NOT_REDEEMED);
-            }
-            case "COMPLETED" -> {
-                return new Refused(TrainingRefusal.ALREADY_COMPLETED);
-            }
-            case "REDEEMED" -> {
-                if (rules.pretestRequired()) {
-                    return new Refused(TrainingRefusal.PRETEST_REQUIRED);
-                }
-            }
-            default -> {
-            }
+        var refused = switch (voucher.status()) {
+            case REDEEMED, PRETEST_DONE -> pretestPolicy.allowsCompleting(voucher.status()) ? null
+                    : TrainingRefusal.PRETEST_REQUIRED;
+            case PURCHASED -> TrainingRefusal.VOUCHER_NOT_REDEEMED;
+            case COMPLETED -> TrainingRefusal.ALREADY_COMPLETED;
+            case REFUNDED, VOIDED -> TrainingRefusal.VOUCHER_REFUNDED;
+        };
+        if (refused != null) {
+            return new Refused(refused);
         }
         int updated = db.sql("""
                 UPDATE training_record SET post_test_score = ?, completed_at = ?, certificate_number = ?,
@@ -147,30 +136,34 @@ public class TrainingRecords {
         if (updated == 0) {
             return new Refused(TrainingRefusal.CERTIFICATE_NUMBER_TAKEN);
         }
-        vouchers.advance(voucher.purchaseId(), voucher.status(), "COMPLETED");
+        if (!vouchers.complete(voucher.purchaseId())) {
+            // the voucher is locked and in progress: failing rolls the certificate back too
+            throw new IllegalStateException("voucher " + voucher.purchaseId() + " changed under its lock");
+        }
         notifications.inApp(voucher.participantId(), "TRAINING_COMPLETED",
                 "Pelatihan selesai dan sertifikat " + certificateNumber + " terbit. Beri ulasan untuk pelatihan ini.");
         return new Done(vouchers.byCode(code).orElseThrow());
     }
 
     /** R-64 a rating and review after the certificate; it feeds the catalog's rating. */
-    public Optional<TrainingRefusal> review(UUID participantId, String code, int rating, String text) {
-        var voucher = vouchers.byCode(code).filter(v -> v.participantId().equals(participantId));
-        if (voucher.isEmpty()) {
-            return Optional.of(TrainingRefusal.VOUCHER_NOT_FOUND);
+    public Outcome review(UUID participantId, String code, int rating, String text) {
+        var found = vouchers.byCode(code).filter(v -> v.participantId().equals(participantId));
+        if (found.isEmpty()) {
+            return new Refused(TrainingRefusal.VOUCHER_NOT_FOUND);
         }
+        var voucher = found.get();
         var record = db.sql("SELECT * FROM training_record WHERE voucher_id = ? FOR UPDATE")
-                .param(voucher.get().purchaseId()).query(TrainingRecords::map).optional();
+                .param(voucher.purchaseId()).query(TrainingRecords::map).optional();
         if (record.isEmpty() || record.get().certificateNumber() == null) {
-            return Optional.of(TrainingRefusal.CERTIFICATE_REQUIRED);
+            return new Refused(TrainingRefusal.CERTIFICATE_REQUIRED);
         }
         if (record.get().reviewRating() != null) {
-            return Optional.of(TrainingRefusal.ALREADY_REVIEWED);
+            return new Refused(TrainingRefusal.ALREADY_REVIEWED);
         }
         db.sql("UPDATE training_record SET review_rating = ?, review_text = ?, reviewed_at = ? WHERE voucher_id = ?")
-                .params(rating, text, Timestamp.from(clock.instant()), voucher.get().purchaseId()).update();
-        catalog.addRating(voucher.get().trainingId(), rating);
-        return Optional.empty();
+                .params(rating, text, Timestamp.from(clock.instant()), voucher.purchaseId()).update();
+        catalog.addRating(voucher.trainingId(), rating);
+        return new Done(voucher);
     }
 
     @Transactional(readOnly = true)
@@ -187,17 +180,14 @@ public class TrainingRecords {
 
     /** R-63 the public check of a certificate by its number. */
     @Transactional(readOnly = true)
-    public Optional<Map<String, Object>> certificate(String number) {
+    Optional<Certificate> certificate(String number) {
         return db.sql("""
                 SELECT participant_id, training_id, institution_id, certificate_issued_at FROM training_record
                 WHERE certificate_number = ?
                 """)
                 .param(number)
-                .query((rs, i) -> Map.<String, Object>of(
-                        "participantId", rs.getObject(1, UUID.class),
-                        "trainingId", rs.getString(2),
-                        "institutionId", rs.getString(3),
-                        "issuedAt", rs.getTimestamp(4).toInstant()))
+                .query((rs, i) -> new Certificate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
                 .optional();
     }
 
@@ -214,10 +204,9 @@ public class TrainingRecords {
 
     private Outcome ownedAndLocked(String institutionId, String code) {
         var found = find(institutionId, code);
-        if (found instanceof Refused) {
+        if (!(found instanceof Done(var voucher))) {
             return found;
         }
-        var voucher = ((Done) found).voucher();
         var locked = vouchers.lockAllOf(voucher.participantId()).stream()
                 .filter(v -> v.purchaseId().equals(voucher.purchaseId())).findFirst().orElseThrow();
         return new Done(locked);

@@ -11,7 +11,6 @@ import org.prakerja.registration.Participant;
 import org.prakerja.registration.Participants;
 import org.prakerja.wave.JoinResult.Joined;
 import org.prakerja.wave.JoinResult.NotEligible;
-import org.prakerja.wave.JoinResult.Reason;
 import org.prakerja.wave.JoinResult.Refused;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,21 +46,21 @@ public class Applications {
     public JoinResult join(UUID participantId, int waveNumber) {
         var wave = waves.find(waveNumber);
         if (wave.isEmpty()) {
-            return new Refused(Reason.WAVE_NOT_FOUND);
+            return new Refused(WaveRefusal.WAVE_NOT_FOUND);
         }
         if (!wave.get().acceptsApplicationsAt(clock.instant())) {
-            return new Refused(Reason.WAVE_NOT_OPEN);
+            return new Refused(WaveRefusal.WAVE_NOT_OPEN);
         }
         var participant = participants.find(participantId).orElseThrow();
         if (!participant.emailVerified() || !participant.phoneVerified()) {
-            return new Refused(Reason.VERIFICATION_REQUIRED);
+            return new Refused(WaveRefusal.VERIFICATION_REQUIRED);
         }
         if (!participant.basicTestPassed()) {
-            return new Refused(Reason.BASIC_TEST_REQUIRED);
+            return new Refused(WaveRefusal.BASIC_TEST_REQUIRED);
         }
         var ineligible = ineligibility(participant);
         if (ineligible.isPresent()) {
-            return new Refused(new NotEligible(ineligible.get()));
+            return new NotEligible(ineligible.get());
         }
         try {
             int inserted = db.sql("""
@@ -73,11 +72,11 @@ public class Applications {
                             Timestamp.from(clock.instant()))
                     .update();
             if (inserted == 0) {
-                return new Refused(Reason.ALREADY_APPLIED);
+                return new Refused(WaveRefusal.ALREADY_APPLIED);
             }
         } catch (DuplicateKeyException e) {
             // R-21: already pending in another wave
-            return new Refused(Reason.ALREADY_APPLIED);
+            return new Refused(WaveRefusal.ALREADY_APPLIED);
         }
         notifications.inApp(participantId, "WAVE_JOINED",
                 "Anda telah bergabung di Gelombang " + waveNumber + ". Tunggu pengumuman hasil seleksi.");

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.prakerja.access.CurrentUser;
 import org.prakerja.common.PageRequest;
 import org.prakerja.common.Paged;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,14 +43,17 @@ class WaveController {
     @Operation(summary = "Join a wave (Gabung Gelombang, R-21)",
             description = "Errors: 400 VALIDATION_FAILED, 404 WAVE_NOT_FOUND, 409 NOT_ELIGIBLE (detail and reason say why), "
                     + "ALREADY_APPLIED, WAVE_NOT_OPEN, VERIFICATION_REQUIRED, BASIC_TEST_REQUIRED")
-    ResponseEntity<?> join(@AuthenticationPrincipal CurrentUser user,
+    ResponseEntity<Joined> join(@AuthenticationPrincipal CurrentUser user,
             @PathVariable @Min(1) @Max(100_000) int number) {
         return switch (applications.join(user.subjectId(), number)) {
-            case JoinResult.Joined j -> ResponseEntity.status(HttpStatus.CREATED)
-                    .body(Map.of("wave", j.wave(), "status", "PENDING"));
-            case JoinResult.Refused r when r.reason() instanceof JoinResult.NotEligible ne ->
-                    Problems.of(ne.code(), ne.detail(), Map.of("reason", ne.why().name()));
-            case JoinResult.Refused r -> Problems.refused(r.reason());
+            case JoinResult.Joined j -> ResponseEntity.status(HttpStatus.CREATED).body(new Joined(j.wave(), "PENDING"));
+            case JoinResult.NotEligible ne -> throw new RefusedException(WaveRefusal.NOT_ELIGIBLE, ne.why().text(),
+                    Map.of("reason", ne.why().name()));
+            case JoinResult.Refused r -> throw new RefusedException(r.reason());
         };
+    }
+
+    /** A new application: its wave, PENDING until the announcement. */
+    record Joined(int wave, String status) {
     }
 }

@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.OffsetDateTime;
-import java.util.Map;
+import java.util.UUID;
 import org.prakerja.common.InvalidInput;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
 import org.prakerja.job.Jobs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,19 +44,18 @@ class WaveOpsController {
 
     @PostMapping
     @Operation(summary = "Create a wave (DRAFT)", description = "Errors: 400 VALIDATION_FAILED, 409 WAVE_EXISTS")
-    ResponseEntity<?> create(@Valid @RequestBody NewWave body) {
+    ResponseEntity<Wave> create(@Valid @RequestBody NewWave body) {
         if (!body.joinOpensAt().isBefore(body.joinClosesAt())) {
             throw new InvalidInput("joinClosesAt", "must be after joinOpensAt");
         }
         if (body.announcementAt().isBefore(body.joinClosesAt())) {
             throw new InvalidInput("announcementAt", "must not be before joinClosesAt");
         }
-        var refused = waves.create(body.number(), body.quota(), body.joinOpensAt().toInstant(),
-                body.joinClosesAt().toInstant(), body.announcementAt().toInstant());
-        if (refused.isPresent()) {
-            return Problems.refused(refused.get());
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(waves.find(body.number()).orElseThrow());
+        return switch (waves.create(body.number(), body.quota(), body.joinOpensAt().toInstant(),
+                body.joinClosesAt().toInstant(), body.announcementAt().toInstant())) {
+            case WaveChange.Changed c -> ResponseEntity.status(HttpStatus.CREATED).body(c.wave());
+            case WaveChange.Refused r -> throw new RefusedException(r.reason());
+        };
     }
 
     record Transition(@NotNull WaveStatus to) {
@@ -65,48 +64,53 @@ class WaveOpsController {
     @PostMapping("/{number}/transitions")
     @Operation(summary = "Open or close a wave (R-20)",
             description = "Errors: 400 VALIDATION_FAILED, 404 WAVE_NOT_FOUND, 409 ILLEGAL_TRANSITION")
-    ResponseEntity<?> transition(@PathVariable int number, @Valid @RequestBody Transition body) {
-        var refused = waves.transition(number, body.to());
-        if (refused.isPresent()) {
-            return Problems.refused(refused.get());
-        }
-        return ResponseEntity.ok(waves.find(number).orElseThrow());
+    ResponseEntity<Wave> transition(@PathVariable int number, @Valid @RequestBody Transition body) {
+        return switch (waves.transition(number, body.to())) {
+            case WaveChange.Changed c -> ResponseEntity.ok(c.wave());
+            case WaveChange.Refused r -> throw new RefusedException(r.reason());
+        };
+    }
+
+    /** A job started: follow it at GET /api/v1/ops/jobs/{jobId}. */
+    record JobStarted(UUID jobId) {
     }
 
     @PostMapping("/{number}/selection")
     @Operation(summary = "Run the reproducible selection (R-22) as a job",
             description = "Errors: 404 WAVE_NOT_FOUND, 409 ILLEGAL_TRANSITION (the wave is not CLOSED)")
-    ResponseEntity<?> select(@PathVariable int number) {
+    ResponseEntity<JobStarted> select(@PathVariable int number) {
         var wave = waves.find(number);
         if (wave.isEmpty()) {
-            return Problems.refused(Waves.Refused.WAVE_NOT_FOUND);
+            throw new RefusedException(WaveRefusal.WAVE_NOT_FOUND);
         }
         if (wave.get().status() != WaveStatus.CLOSED) {
-            return Problems.of("ILLEGAL_TRANSITION", "selection needs a CLOSED wave; this one is " + wave.get().status());
+            throw new RefusedException(WaveRefusal.ILLEGAL_TRANSITION,
+                    "selection needs a CLOSED wave; this one is " + wave.get().status());
         }
         var id = jobs.start("selection", progress -> selection.run(number, progress));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobStarted(id));
     }
 
     @PostMapping("/{number}/announcement")
     @Operation(summary = "Announce (R-23, R-24, R-30) as a job: cards, balances, messages",
             description = "Errors: 404 WAVE_NOT_FOUND, 409 ILLEGAL_TRANSITION (the wave is not SELECTED)")
-    ResponseEntity<?> announce(@PathVariable int number) {
+    ResponseEntity<JobStarted> announce(@PathVariable int number) {
         var wave = waves.find(number);
         if (wave.isEmpty()) {
-            return Problems.refused(Waves.Refused.WAVE_NOT_FOUND);
+            throw new RefusedException(WaveRefusal.WAVE_NOT_FOUND);
         }
         if (wave.get().status() != WaveStatus.SELECTED) {
-            return Problems.of("ILLEGAL_TRANSITION", "announcement needs a SELECTED wave; this one is " + wave.get().status());
+            throw new RefusedException(WaveRefusal.ILLEGAL_TRANSITION,
+                    "announcement needs a SELECTED wave; this one is " + wave.get().status());
         }
         var id = jobs.start("announcement", progress -> announcement.run(number, progress));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobStarted(id));
     }
 
     @GetMapping("/{number}/selection")
     @Operation(summary = "The selection's seed and counts, exclusions by reason", description = "Errors: 404 WAVE_NOT_FOUND")
-    ResponseEntity<?> report(@PathVariable int number) {
-        return selection.report(number).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> Problems.refused(Waves.Refused.WAVE_NOT_FOUND));
+    ResponseEntity<Selection.Report> report(@PathVariable int number) {
+        return selection.report(number).map(ResponseEntity::ok)
+                .orElseThrow(() -> new RefusedException(WaveRefusal.WAVE_NOT_FOUND));
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.prakerja.common.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +31,8 @@ public class Waves {
         this.clock = clock;
     }
 
-    enum Refused implements Refusal {
-        WAVE_EXISTS, WAVE_NOT_FOUND, ILLEGAL_TRANSITION;
-    }
-
     /** Creates a DRAFT wave with a fresh random seed; its hash is public from now on. */
-    public Optional<Refused> create(int number, int quota, Instant opens, Instant closes, Instant announcement) {
+    public WaveChange create(int number, int quota, Instant opens, Instant closes, Instant announcement) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String seed = HexFormat.of().formatHex(raw);
@@ -48,19 +43,20 @@ public class Waves {
                 .params(number, quota, Timestamp.from(opens), Timestamp.from(closes), Timestamp.from(announcement),
                         seed, sha256Hex(seed), Timestamp.from(clock.instant()))
                 .update();
-        return inserted == 1 ? Optional.empty() : Optional.of(Refused.WAVE_EXISTS);
+        return inserted == 1 ? new WaveChange.Changed(find(number).orElseThrow())
+                : new WaveChange.Refused(WaveRefusal.WAVE_EXISTS);
     }
 
     /** An operator's move to OPEN or CLOSED; anything else is 409 ILLEGAL_TRANSITION. */
-    public Optional<Refused> transition(int number, WaveStatus to) {
+    public WaveChange transition(int number, WaveStatus to) {
         var wave = find(number);
         if (wave.isEmpty()) {
-            return Optional.of(Refused.WAVE_NOT_FOUND);
+            return new WaveChange.Refused(WaveRefusal.WAVE_NOT_FOUND);
         }
         if (!WaveStatus.MANUAL.contains(to) || !moveIfIn(number, wave.get().status(), to)) {
-            return Optional.of(Refused.ILLEGAL_TRANSITION);
+            return new WaveChange.Refused(WaveRefusal.ILLEGAL_TRANSITION);
         }
-        return Optional.empty();
+        return new WaveChange.Changed(find(number).orElseThrow());
     }
 
     /** Moves the wave from {@code from} to {@code to} if it is still in {@code from}. */

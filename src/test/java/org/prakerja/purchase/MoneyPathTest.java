@@ -348,6 +348,12 @@ class MoneyPathTest {
         var lp = institutionOf(training);
         assertThat(lp.post("/partner/v1/redemptions", Map.of("voucherCode", bought.body().get("voucherCode").asString()))
                 .code()).isEqualTo("VOUCHER_REFUNDED");
+        // a refunded voucher takes no pre-test and no completion either
+        String refundedCode = bought.body().get("voucherCode").asString();
+        assertThat(lp.post("/partner/v1/vouchers/" + refundedCode + "/pretest", Map.of("score", 50)).code())
+                .isEqualTo("VOUCHER_REFUNDED");
+        assertThat(lp.post("/partner/v1/vouchers/" + refundedCode + "/completion", completion("C-" + UUID.randomUUID()))
+                .code()).isEqualTo("VOUCHER_REFUNDED");
 
         // 3 days on tokopedia: on the 4th day no more
         var second = buy(tokopedia, holder, training.get("id").asString());
@@ -391,6 +397,8 @@ class MoneyPathTest {
         assertThat(lp.post("/partner/v1/vouchers/" + first + "/completion", completion("C-" + UUID.randomUUID())).status())
                 .isEqualTo(200);
         assertThat(lp.post("/partner/v1/redemptions", Map.of("voucherCode", second)).status()).isEqualTo(201);
+        assertThat(lp.post("/partner/v1/vouchers/" + second + "/completion", completion("C-" + UUID.randomUUID())).code())
+                .isEqualTo("PRETEST_REQUIRED");
         assertThat(lp.post("/partner/v1/redemptions", Map.of("voucherCode", "PK-00000-00000")).code())
                 .isEqualTo("VOUCHER_NOT_FOUND");
     }

@@ -70,7 +70,11 @@ class WaveJourneyTest {
         assertThat(joined.body().get("status").asString()).isEqualTo("PENDING");
         assertThat(join(p, wave).code()).isEqualTo("ALREADY_APPLIED");
         assertThat(join(p, other).code()).isEqualTo("ALREADY_APPLIED");
-        assertThat(api.get("/api/v1/me", p.token()).body().get("application").get("status").asString()).isEqualTo("PENDING");
+        var application = api.get("/api/v1/me", p.token()).body().get("application");
+        assertThat(application.get("status").asString()).isEqualTo("PENDING");
+        // R-23 the not-selected members appear only for a participant not selected
+        assertThat(application.has("message")).isFalse();
+        assertThat(application.has("canJoinNextWave")).isFalse();
     }
 
     @Test
@@ -80,6 +84,9 @@ class WaveJourneyTest {
         var who = aParticipant();
         UUID id = journey.register(who);
         String token = api.login(who.email(), who.password());
+        var fresh = api.get("/api/v1/me", token).body();
+        assertThat(fresh.has("application") && fresh.get("application").isNull()).as(fresh.toString()).isTrue();
+        assertThat(fresh.has("card") && fresh.get("card").isNull()).as(fresh.toString()).isTrue();
         assertThat(api.post("/api/v1/waves/" + wave + "/applications", "", token).code()).isEqualTo("VERIFICATION_REQUIRED");
         journey.verify(id, "EMAIL", journey.latestCode(who.email()));
         journey.verify(id, "SMS", journey.latestCode(who.phone()));
@@ -203,6 +210,8 @@ class WaveJourneyTest {
         var me = api.get("/api/v1/me", winner.token()).body();
         assertThat(me.get("application").get("status").asString()).isEqualTo("SELECTED");
         assertThat(me.get("application").get("wave").asInt()).isEqualTo(wave);
+        assertThat(me.get("application").has("message")).isFalse();
+        assertThat(me.get("application").has("canJoinNextWave")).isFalse();
         var latest = me.get("notifications").get(0);
         assertThat(latest.get("kind").asString()).isEqualTo("SELECTED");
         assertThat(latest.get("read").asBoolean()).isFalse();
@@ -222,6 +231,8 @@ class WaveJourneyTest {
         var loser = api.get("/api/v1/me", other.token()).body();
         assertThat(loser.get("application").get("status").asString()).isEqualTo("NOT_SELECTED");
         assertThat(loser.get("application").get("message").asString()).isEqualTo("Kamu Belum Berhasil");
+        assertThat(loser.get("application").get("canJoinNextWave").asBoolean()).isTrue();
+        assertThat(loser.has("card")).isTrue();
         assertThat(loser.get("card").isNull()).isTrue();
         assertThat(loser.toString()).contains("Kamu Belum Berhasil");
         int next = ops.openWave(5);

@@ -3,6 +3,7 @@ package org.prakerja.common.web;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.prakerja.common.CommonRefusal;
 import org.prakerja.common.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,12 @@ import tools.jackson.core.JacksonException;
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** A controller's refusal from a sealed result: the one place where a refusal becomes a problem. */
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RefusedException e) {
+        return Problems.refused(e.refusal(), e.getMessage(), e.properties());
+    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
@@ -96,22 +103,22 @@ class ApiErrors {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
-        return Problems.of("NOT_FOUND", "no such resource");
+        return Problems.refused(CommonRefusal.NOT_FOUND, "no such resource");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return Problems.of("METHOD_NOT_ALLOWED", "method " + e.getMethod() + " is not allowed here");
+        return Problems.refused(CommonRefusal.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.of("UNSUPPORTED_MEDIA_TYPE", "send application/json");
+        return Problems.refused(CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return Problems.of("FORBIDDEN", "this account may not do that");
+        return Problems.refused(CommonRefusal.FORBIDDEN, "this account may not do that");
     }
 
     /** The database is down or unreachable: an outage, not a bug; the client may retry shortly. */
@@ -127,12 +134,12 @@ class ApiErrors {
             return unavailable(e);
         }
         log.error("unhandled error", e);
-        return Problems.of("INTERNAL_ERROR", "something went wrong on our side; it has been logged");
+        return Problems.refused(CommonRefusal.INTERNAL_ERROR, "something went wrong on our side; it has been logged");
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("database unavailable error={}", e.getClass().getSimpleName());
-        var problem = Problems.of("SERVICE_UNAVAILABLE", "the service cannot reach its database; retry in a few seconds");
+        var problem = Problems.refused(CommonRefusal.SERVICE_UNAVAILABLE, "the service cannot reach its database; retry in a few seconds");
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header("Retry-After", "5").body(problem.getBody());
     }
@@ -153,7 +160,7 @@ class ApiErrors {
         if (!errors.isEmpty()) {
             extra.put("field", errors.keySet().iterator().next());
         }
-        return Problems.of("VALIDATION_FAILED", detail, extra);
+        return Problems.refused(CommonRefusal.VALIDATION_FAILED, detail, extra);
     }
 
     private static String fieldPath(JacksonException e) {

@@ -2,6 +2,7 @@ package org.prakerja.common.web;
 
 import java.net.URI;
 import java.util.Map;
+import org.prakerja.common.CommonRefusal;
 import org.prakerja.common.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -9,60 +10,39 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * RFC 9457 problems with the stable {@code code} of API.md. The one place where an error code gets
- * its HTTP status: "409 unless said".
+ * RFC 9457 problems with the stable {@code code} of API.md. A code's HTTP status is the one its
+ * {@link Refusal} names: the module that owns the code decides it, not this class.
  */
 public final class Problems {
-
-    private static final Map<String, HttpStatus> STATUS = Map.ofEntries(
-            Map.entry("VALIDATION_FAILED", HttpStatus.BAD_REQUEST),
-            Map.entry("UNAUTHENTICATED", HttpStatus.UNAUTHORIZED),
-            Map.entry("BAD_CREDENTIALS", HttpStatus.UNAUTHORIZED),
-            Map.entry("FORBIDDEN", HttpStatus.FORBIDDEN),
-            Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("PARTICIPANT_NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("WAVE_NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("JOB_NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("CARD_NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("VOUCHER_NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("IDENTITY_NOT_VERIFIED", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry("CODE_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry("CODE_EXPIRED", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry("CODE_LOCKED", HttpStatus.TOO_MANY_REQUESTS),
-            Map.entry("HOLDER_NAME_MISMATCH", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry("METHOD_NOT_ALLOWED", HttpStatus.METHOD_NOT_ALLOWED),
-            Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
-            Map.entry("RATE_LIMITED", HttpStatus.TOO_MANY_REQUESTS),
-            Map.entry("SIGNATURE_INVALID", HttpStatus.UNAUTHORIZED),
-            Map.entry("TIMESTAMP_OUT_OF_WINDOW", HttpStatus.UNAUTHORIZED),
-            Map.entry("WRONG_PARTNER_ROLE", HttpStatus.FORBIDDEN),
-            Map.entry("IDEMPOTENCY_KEY_REUSED", HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry("OTP_INVALID", HttpStatus.UNAUTHORIZED),
-            Map.entry("OTP_LOCKED", HttpStatus.TOO_MANY_REQUESTS),
-            Map.entry("VOUCHER_NOT_YOURS", HttpStatus.FORBIDDEN),
-            Map.entry("TRAINING_NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("CERTIFICATE_NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("TICKET_NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR),
-            Map.entry("SERVICE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE));
 
     private Problems() {
     }
 
-    public static HttpStatus statusOf(String code) {
-        return STATUS.getOrDefault(code, HttpStatus.CONFLICT);
+    public static ResponseEntity<ProblemDetail> refused(Refusal refusal, String detail) {
+        return refused(refusal, detail, Map.of());
     }
 
-    public static ResponseEntity<ProblemDetail> refused(Refusal refusal) {
-        return of(refusal.code(), refusal.detail());
+    /** @param extra more members of the problem beside {@code code}, e.g. the field or the reason */
+    public static ResponseEntity<ProblemDetail> refused(Refusal refusal, String detail, Map<String, Object> extra) {
+        return of(refusal.status(), refusal.code(), detail, extra);
     }
 
+    /**
+     * For a caller that still names its code as a string (job/JobController, until its codes are
+     * an enum of its own): a generic code gets its {@link CommonRefusal} status; any other code
+     * API.md's "409 unless said", except a {@code *_NOT_FOUND}, which is 404.
+     *
+     * @deprecated answer with a module's {@link Refusal}: {@link RefusedException}
+     */
+    @Deprecated
     public static ResponseEntity<ProblemDetail> of(String code, String detail) {
-        return of(code, detail, Map.of());
+        HttpStatus status = CommonRefusal.byCode(code).map(CommonRefusal::status)
+                .orElse(code.endsWith("_NOT_FOUND") ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
+        return of(status, code, detail, Map.of());
     }
 
-    public static ResponseEntity<ProblemDetail> of(String code, String detail, Map<String, Object> extra) {
-        var status = statusOf(code);
+    private static ResponseEntity<ProblemDetail> of(HttpStatus status, String code, String detail,
+            Map<String, Object> extra) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         problem.setType(URI.create("https://prakerja.example/problems/" + code.toLowerCase().replace('_', '-')));
