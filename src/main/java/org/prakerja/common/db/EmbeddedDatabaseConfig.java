@@ -39,6 +39,10 @@ class EmbeddedDatabaseConfig {
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.toFile())
                 .setCleanDataDirectory(false)
+                // stopped by the context (destroyMethod), after the beans that still use it while
+                // shutting down (the event registry reads its outstanding publications); a JVM hook
+                // of its own would stop it under them
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB")
