@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -14,6 +15,7 @@ import org.prakerja.notification.Notifications;
 import org.prakerja.training.TrainingCompleted;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The dashboard's notices that follow other modules' facts. */
@@ -26,6 +28,8 @@ class JourneyNoticesTest {
     TransactionTemplate tx;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    EventSerializer serializer;
 
     @Test
     @DisplayName("R-63 once the training is completed, the participant is told the certificate is there and asked for a review")
@@ -57,6 +61,18 @@ class JourneyNoticesTest {
                         assertThat(n.text()).contains("dicabut").contains("30 hari");
                     }));
         }
+    }
+
+    @Test
+    @DisplayName("the events come back whole from the event registry, as a restart reads them")
+    void eventsSurviveTheRegistry() {
+        var completed = new TrainingCompleted(UUID.randomUUID(), UUID.randomUUID(), "TR-001", "CERT-1", Instant.now());
+        var revoked = new CardsRevoked(Instant.now(), "NO_PURCHASE_WITHIN_DEADLINE",
+                List.of(new CardsRevoked.Card(UUID.randomUUID(), UUID.randomUUID())));
+
+        assertThat(serializer.deserialize(serializer.serialize(completed), TrainingCompleted.class)).isEqualTo(completed);
+        assertThat(serializer.serialize(revoked).toString()).doesNotContain("participantIds");
+        assertThat(serializer.deserialize(serializer.serialize(revoked), CardsRevoked.class)).isEqualTo(revoked);
     }
 
     /** As the publishing module does: in the transaction of the fact. */
