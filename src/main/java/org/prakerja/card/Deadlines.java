@@ -14,6 +14,7 @@ import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,16 +36,18 @@ public class Deadlines {
     private final Ledger ledger;
     private final Notifications notifications;
     private final Participants participants;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProgramRules rules;
 
     Deadlines(JdbcClient db, TransactionTemplate tx, Ledger ledger, Notifications notifications,
-            Participants participants, Clock clock, ProgramRules rules) {
+            Participants participants, ApplicationEventPublisher events, Clock clock, ProgramRules rules) {
         this.db = db;
         this.tx = tx;
         this.ledger = ledger;
         this.notifications = notifications;
         this.participants = participants;
+        this.events = events;
         this.clock = clock;
         this.rules = rules;
     }
@@ -84,9 +87,8 @@ public class Deadlines {
         }
         var returned = ledger.returnWholeBalances(expired.stream().map(c -> AccountId.cardBalance(c[0])).toList(),
                 AccountId.PROGRAM_FUND, "R-31 revocation");
-        notifications.inAppAll(expired.stream().map(c -> c[1]).toList(), "CARD_DEACTIVATED",
-                "Kartu Prakerja Anda dicabut karena tidak ada pembelian pelatihan dalam " + rules.firstPurchaseDays()
-                        + " hari sejak penetapan. Saldo pelatihan dikembalikan ke negara.");
+        events.publishEvent(new CardsRevoked(now.toInstant(), REASON,
+                expired.stream().map(c -> new CardsRevoked.Card(c[0], c[1])).toList()));
         log.info("cards deactivated count={} returnedToFund={}", expired.size(), returned.amount());
         return expired.size();
     }

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.prakerja.catalog.Catalog;
 import org.prakerja.common.ProgramRules;
 import org.prakerja.notification.Notifications;
 import org.prakerja.purchase.Voucher;
 import org.prakerja.purchase.VoucherStatus;
 import org.prakerja.purchase.Vouchers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,17 +28,17 @@ public class TrainingRecords {
 
     private final JdbcClient db;
     private final Vouchers vouchers;
-    private final Catalog catalog;
     private final Notifications notifications;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PretestBeforeCompletion pretestPolicy;
 
-    TrainingRecords(JdbcClient db, Vouchers vouchers, Catalog catalog, Notifications notifications, Clock clock,
-            ProgramRules rules) {
+    TrainingRecords(JdbcClient db, Vouchers vouchers, Notifications notifications, ApplicationEventPublisher events,
+            Clock clock, ProgramRules rules) {
         this.db = db;
         this.vouchers = vouchers;
-        this.catalog = catalog;
         this.notifications = notifications;
+        this.events = events;
         this.clock = clock;
         this.pretestPolicy = new PretestBeforeCompletion(rules.pretestRequired());
     }
@@ -125,12 +125,13 @@ public class TrainingRecords {
         if (refused != null) {
             return new Refused(refused);
         }
+        Instant now = clock.instant();
         int updated = db.sql("""
                 UPDATE training_record SET post_test_score = ?, completed_at = ?, certificate_number = ?,
                     certificate_url = ?, certificate_issued_at = ?
                 WHERE voucher_id = ? AND NOT EXISTS (SELECT 1 FROM training_record WHERE certificate_number = ?)
                 """)
-                .params(postTestScore, Timestamp.from(clock.instant()), certificateNumber, certificateUrl,
+                .params(postTestScore, Timestamp.from(now), certificateNumber, certificateUrl,
                         Timestamp.from(issuedAt), voucher.purchaseId(), certificateNumber)
                 .update();
         if (updated == 0) {
@@ -140,12 +141,12 @@ public class TrainingRecords {
             // the voucher is locked and in progress: failing rolls the certificate back too
             throw new IllegalStateException("voucher " + voucher.purchaseId() + " changed under its lock");
         }
-        notifications.inApp(voucher.participantId(), "TRAINING_COMPLETED",
-                "Pelatihan selesai dan sertifikat " + certificateNumber + " terbit. Beri ulasan untuk pelatihan ini.");
+        events.publishEvent(new TrainingCompleted(voucher.participantId(), voucher.purchaseId(), voucher.trainingId(),
+                certificateNumber, now));
         return new Done(vouchers.byCode(code).orElseThrow());
     }
 
-    /** R-64 a rating and review after the certificate; it feeds the catalog's rating. */
+    /** R-64 a rating and review after the certificate; the catalog's rating takes it in from the event. */
     public Outcome review(UUID participantId, String code, int rating, String text) {
         var found = vouchers.byCode(code).filter(v -> v.participantId().equals(participantId));
         if (found.isEmpty()) {
@@ -160,9 +161,10 @@ public class TrainingRecords {
         if (record.get().reviewRating() != null) {
             return new Refused(TrainingRefusal.ALREADY_REVIEWED);
         }
+        Instant now = clock.instant();
         db.sql("UPDATE training_record SET review_rating = ?, review_text = ?, reviewed_at = ? WHERE voucher_id = ?")
-                .params(rating, text, Timestamp.from(clock.instant()), voucher.purchaseId()).update();
-        catalog.addRating(voucher.trainingId(), rating);
+                .params(rating, text, Timestamp.from(now), voucher.purchaseId()).update();
+        events.publishEvent(new TrainingReviewed(participantId, voucher.purchaseId(), voucher.trainingId(), rating, now));
         return new Done(voucher);
     }
 

@@ -1,6 +1,7 @@
 package org.prakerja.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -170,6 +171,9 @@ class MoneyPathTest {
         String certificate = "CERT-" + UUID.randomUUID().toString().substring(0, 8);
         var done = lp.post("/partner/v1/vouchers/" + code + "/completion", completion(certificate));
         assertThat(done.body().get("status").asString()).isEqualTo("COMPLETED");
+        // the notice follows the TrainingCompleted event, after the completion's commit
+        await().untilAsserted(() -> assertThat(api.get("/api/v1/me", holder.token()).body().get("notifications").get(0)
+                .get("text").asString()).contains(certificate));
 
         var check = api.get("/api/v1/certificates/" + certificate).body();
         assertThat(check.get("valid").asBoolean()).isTrue();
@@ -182,15 +186,18 @@ class MoneyPathTest {
         assertThat(review.status()).as(review.raw()).isEqualTo(201);
         assertThat(api.post("/api/v1/me/vouchers/" + code + "/review", Map.of("rating", 4, "text", "lagi"), holder.token())
                 .code()).isEqualTo("ALREADY_REVIEWED");
-        var rated = api.get("/api/v1/trainings?q=" + training.get("title").asString().split(" ")[0] + "&size=100").body();
-        JsonNode after = null;
-        for (var t : rated.get("items")) {
-            if (t.get("id").asString().equals(trainingId)) {
-                after = t;
+        // the catalog takes the rating in from the TrainingReviewed event, after the review's commit
+        await().untilAsserted(() -> {
+            var rated = api.get("/api/v1/trainings?q=" + training.get("title").asString().split(" ")[0] + "&size=100").body();
+            JsonNode after = null;
+            for (var t : rated.get("items")) {
+                if (t.get("id").asString().equals(trainingId)) {
+                    after = t;
+                }
             }
-        }
-        assertThat(after).isNotNull();
-        assertThat(after.get("ratingCount").asInt()).isEqualTo(ratingsBefore + 1);
+            assertThat(after).isNotNull();
+            assertThat(after.get("ratingCount").asInt()).isEqualTo(ratingsBefore + 1);
+        });
 
         var finalVoucher = api.get("/api/v1/me/vouchers", holder.token()).body().get("items").get(0);
         assertThat(finalVoucher.get("status").asString()).isEqualTo("COMPLETED");

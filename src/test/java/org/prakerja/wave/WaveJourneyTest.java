@@ -1,6 +1,7 @@
 package org.prakerja.wave;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.prakerja.support.ParticipantBuilder.aParticipant;
 
 import java.nio.charset.StandardCharsets;
@@ -267,7 +268,8 @@ class WaveJourneyTest {
         assertThat(after.get("balance").asLong()).isZero();
         long fundAfter = ops.reconciliation().get("accounts").get("PROGRAM_FUND").asLong();
         assertThat(fundAfter - fundBefore).isGreaterThanOrEqualTo(1_000_000);
-        assertThat(api.get("/api/v1/me", winner.token()).body().toString()).contains("dicabut");
+        // the notice follows the CardsRevoked event, after the enforcement's commit
+        await().untilAsserted(() -> assertThat(api.get("/api/v1/me", winner.token()).body().toString()).contains("dicabut"));
     }
 
     private List<UUID> selected(int wave) {
