@@ -23,7 +23,8 @@ class RefusalStatusTest {
     private static final Map<String, Integer> SAID = Map.ofEntries(
             Map.entry("VALIDATION_FAILED", 400), Map.entry("UNAUTHENTICATED", 401), Map.entry("FORBIDDEN", 403),
             Map.entry("NOT_FOUND", 404), Map.entry("METHOD_NOT_ALLOWED", 405), Map.entry("UNSUPPORTED_MEDIA_TYPE", 415),
-            Map.entry("RATE_LIMITED", 429), Map.entry("INTERNAL_ERROR", 500),
+            Map.entry("RATE_LIMITED", 429), Map.entry("INTERNAL_ERROR", 500), Map.entry("TOO_LARGE", 413),
+            Map.entry("NOT_ACCEPTABLE", 406), Map.entry("SERVICE_UNAVAILABLE", 503),
             Map.entry("CARD_NOT_FOUND", 404), Map.entry("OTP_INVALID", 401), Map.entry("OTP_LOCKED", 429),
             Map.entry("TRAINING_NOT_FOUND", 404), Map.entry("VOUCHER_NOT_FOUND", 404), Map.entry("VOUCHER_NOT_YOURS", 403),
             Map.entry("CERTIFICATE_NOT_FOUND", 404), Map.entry("PARTICIPANT_NOT_FOUND", 404),

@@ -2,6 +2,7 @@ package org.prakerja.access;
 
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -10,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The edge of the service, before Spring Security and the router: which paths are served at all,
@@ -19,10 +21,11 @@ import org.springframework.core.Ordered;
 @ConditionalOnWebApplication
 class WebEdgeConfig {
 
-    /** First of all filters, before Spring Security's: see {@link CanonicalPath}. */
+    /** First of all filters, before Spring Security's: see {@link EdgeFilter}. */
     @Bean
-    FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter(ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(new CanonicalPathFilter(problems));
+    FilterRegistrationBean<EdgeFilter> edgeFilter(ProblemWriter problems,
+            @Value("${prakerja.web.max-json-body:1MB}") DataSize maxJsonBody) {
+        var registration = new FilterRegistrationBean<>(new EdgeFilter(problems, maxJsonBody.toBytes()));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

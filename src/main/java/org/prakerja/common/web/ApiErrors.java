@@ -16,7 +16,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -46,6 +49,11 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLarge tooLarge) {
+                return Problems.refused(CommonRefusal.TOO_LARGE, tooLarge.getMessage());
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
                 String field = fieldPath(json);
@@ -113,6 +121,22 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.refused(CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        // written as problem+json whatever the client accepts: a client that asked for an image still learns why
+        return Problems.refused(CommonRefusal.NOT_ACCEPTABLE, "this endpoint answers application/json");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return Problems.refused(CommonRefusal.TOO_LARGE, "the upload is larger than allowed");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
         return Problems.refused(CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json");
     }
 
