@@ -10,8 +10,8 @@ import org.prakerja.job.Progress;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.notification.Message;
+import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
-import org.prakerja.registration.Participants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,17 +34,15 @@ public class Deadlines {
     private final TransactionTemplate tx;
     private final Ledger ledger;
     private final Notifications notifications;
-    private final Participants participants;
     private final Clock clock;
     private final ProgramRules rules;
 
-    Deadlines(JdbcClient db, TransactionTemplate tx, Ledger ledger, Notifications notifications,
-            Participants participants, Clock clock, ProgramRules rules) {
+    Deadlines(JdbcClient db, TransactionTemplate tx, Ledger ledger, Notifications notifications, Clock clock,
+            ProgramRules rules) {
         this.db = db;
         this.tx = tx;
         this.ledger = ledger;
         this.notifications = notifications;
-        this.participants = participants;
         this.clock = clock;
         this.rules = rules;
     }
@@ -82,9 +80,8 @@ public class Deadlines {
         }
         var returned = ledger.returnWholeBalances(expired.stream().map(c -> AccountId.cardBalance(c[0])).toList(),
                 AccountId.PROGRAM_FUND, "R-31 revocation");
-        notifications.inAppAll(expired.stream().map(c -> c[1]).toList(), "CARD_DEACTIVATED",
-                "Kartu Prakerja Anda dicabut karena tidak ada pembelian pelatihan dalam " + rules.firstPurchaseDays()
-                        + " hari sejak penetapan. Saldo pelatihan dikembalikan ke negara.");
+        notifications.inAppAll(expired.stream().map(c -> c[1]).toList(),
+                Notice.of("CARD_DEACTIVATED", rules.firstPurchaseDays()));
         log.info("cards deactivated count={} returnedToFund={}", expired.size(), returned.amount());
         return expired.size();
     }
@@ -124,17 +121,11 @@ public class Deadlines {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<UUID, String> phones = participants.phones(due.stream().map(Map.Entry::getKey).toList());
         var zone = clock.getZone();
         notifications.sendAll(due.stream()
-                .filter(d -> phones.containsKey(d.getKey()))
-                .map(d -> Message.sms(phones.get(d.getKey()),
-                        "Prakerja: " + days + " hari lagi batas pembelian pelatihan pertama Anda ("
-                                + d.getValue().atZone(zone).toLocalDate()
-                                + "). Jika tidak ada pembelian, Kartu Prakerja akan dicabut."))
+                .map(d -> Message.sms(d.getKey(), "sms.deadline-reminder", days, d.getValue().atZone(zone).toLocalDate()))
                 .toList());
-        notifications.inAppAll(due.stream().map(Map.Entry::getKey).toList(), "DEADLINE_REMINDER",
-                "Segera beli pelatihan pertama Anda: batas waktu tinggal " + days + " hari.");
+        notifications.inAppAll(due.stream().map(Map.Entry::getKey).toList(), Notice.of("DEADLINE_REMINDER", days));
         return due.size();
     }
 }

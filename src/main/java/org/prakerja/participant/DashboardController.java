@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.prakerja.access.CurrentUser;
 import org.prakerja.card.Cards;
@@ -13,6 +14,7 @@ import org.prakerja.notification.InAppNotification;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;
 import org.prakerja.wave.Applications;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,13 +31,15 @@ class DashboardController {
     private final Applications applications;
     private final Cards cards;
     private final Notifications notifications;
+    private final MessageSource messages;
 
     DashboardController(Participants participants, Applications applications, Cards cards,
-            Notifications notifications) {
+            Notifications notifications, MessageSource messages) {
         this.participants = participants;
         this.applications = applications;
         this.cards = cards;
         this.notifications = notifications;
+        this.messages = messages;
     }
 
     record CardSummary(String numberMasked, String status, long balance, Instant purchaseDeadline) {
@@ -46,8 +50,9 @@ class DashboardController {
     }
 
     @GetMapping
-    @Operation(summary = "Dashboard: application result, card (masked), notifications (R-23)")
-    ResponseEntity<?> me(@AuthenticationPrincipal CurrentUser user) {
+    @Operation(summary = "Dashboard: application result, card (masked), notifications (R-23)",
+            description = "Texts in the language of Accept-Language: Indonesian (the default) or English")
+    ResponseEntity<?> me(@AuthenticationPrincipal CurrentUser user, Locale language) {
         var participant = participants.find(user.subjectId());
         if (participant.isEmpty()) {
             return Problems.of("PARTICIPANT_NOT_FOUND", "no participant for this session");
@@ -57,7 +62,7 @@ class DashboardController {
             m.put("wave", a.wave());
             m.put("status", a.status());
             if (a.status().equals("NOT_SELECTED")) {
-                m.put("message", "Kamu Belum Berhasil");
+                m.put("message", messages.getMessage("dashboard.not-selected", null, language));
                 m.put("canJoinNextWave", true);
             }
             return m;
@@ -66,7 +71,7 @@ class DashboardController {
                 .map(c -> new CardSummary(c.numberMasked(), c.status(), c.balance(), c.purchaseDeadline()))
                 .orElse(null);
         return ResponseEntity.ok(new Me(user.subjectId(), participant.get().fullName(), application, card,
-                notifications.latestFor(user.subjectId(), 50)));
+                notifications.latestFor(user.subjectId(), 50, language)));
     }
 
     record FullCard(String number, String status, long balance, Instant purchaseDeadline) {

@@ -88,10 +88,8 @@ class ParticipantVoucherController {
         if (voucher.isEmpty()) {
             return Problems.refused(TrainingRefusal.VOUCHER_NOT_FOUND);
         }
-        var participant = participants.find(user.subjectId()).orElseThrow();
         String title = catalog.training(voucher.get().trainingId()).map(t -> t.title()).orElse(voucher.get().trainingId());
-        notifications.send(Message.sensitiveEmail(participant.email(), "Kode voucher Prakerja: " + title,
-                "Sesuai permintaan Anda, berikut kode voucher untuk pelatihan \"" + title + "\": " + code + "."));
+        notifications.send(Message.email(user.subjectId(), "email.voucher-resent", title, code).asSensitive());
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.prakerja.catalog.Catalog;
 import org.prakerja.common.ProgramRules;
+import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
 import org.prakerja.purchase.Voucher;
 import org.prakerja.purchase.Vouchers;
@@ -89,8 +90,7 @@ public class TrainingRecords {
                 .params(voucher.purchaseId(), voucher.participantId(), voucher.trainingId(), institutionId,
                         Timestamp.from(now))
                 .update();
-        notifications.inApp(voucher.participantId(), "VOUCHER_REDEEMED",
-                "Kode voucher " + voucher.code() + " sudah ditukar. Selamat belajar!");
+        notifications.inApp(voucher.participantId(), Notice.of("VOUCHER_REDEEMED", voucher.code()));
         return new Done(vouchers.byCode(code).orElseThrow());
     }
 
@@ -148,8 +148,7 @@ public class TrainingRecords {
             return new Refused(TrainingRefusal.CERTIFICATE_NUMBER_TAKEN);
         }
         vouchers.advance(voucher.purchaseId(), voucher.status(), "COMPLETED");
-        notifications.inApp(voucher.participantId(), "TRAINING_COMPLETED",
-                "Pelatihan selesai dan sertifikat " + certificateNumber + " terbit. Beri ulasan untuk pelatihan ini.");
+        notifications.inApp(voucher.participantId(), Notice.of("TRAINING_COMPLETED", certificateNumber));
         return new Done(vouchers.byCode(code).orElseThrow());
     }
 
