@@ -43,7 +43,7 @@ public class Notifications {
                 INSERT INTO outbox (participant_id, channel, subject, body, sensitive, locale, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, message.participantId(), message.channel().name(), rendered.subject(), rendered.body(),
-                message.asSensitive(), Texts.PARTICIPANT_LANGUAGE.toLanguageTag(), now());
+                message.sensitive(), Texts.PARTICIPANT_LANGUAGE.toLanguageTag(), now());
     }
 
     /** One statement for a batch (announcement day sends hundreds of thousands). */
