@@ -60,9 +60,13 @@ public class OutboxRelay {
         return sent;
     }
 
+    /** Messages a relay round would try now: unsent, with tries left, and not waiting after a failure. */
     public long pending() {
-        return db.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND attempts < ?")
-                .param(MAX_ATTEMPTS).query(Long.class).single();
+        return db.sql("""
+                SELECT count(*) FROM outbox
+                WHERE sent_at IS NULL AND attempts < ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                """)
+                .params(MAX_ATTEMPTS, Timestamp.from(clock.instant())).query(Long.class).single();
     }
 
     int relayBatch(int size) {
