@@ -38,9 +38,11 @@ class MailLayout {
         String paragraphs = Arrays.stream(text.split("\\R\\s*\\R"))
                 .map(p -> "<p>" + escape(p.strip()).replaceAll("\\R", "<br>\n") + "</p>")
                 .collect(Collectors.joining("\n"));
+        String footer = texts.render("mail.footer", List.of(), language);
         String html = LAYOUT.formatted(language.toLanguageTag(), escape(subject), escape(subject), paragraphs,
-                escape(texts.render("mail.footer", List.of(), language)));
-        String plain = text + "\n\n--\n" + texts.render("mail.footer", List.of(), language);
+                escape(footer));
+        // "-- " on its own line is the signature delimiter mail readers recognise
+        String plain = text + "\n\n-- \n" + footer;
         return new Email(messageId, to, subject, plain, html);
     }
 
