@@ -10,8 +10,8 @@ import org.prakerja.job.Progress;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.notification.Message;
+import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
-import org.prakerja.registration.Participants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,18 +35,16 @@ public class Deadlines {
     private final TransactionTemplate tx;
     private final Ledger ledger;
     private final Notifications notifications;
-    private final Participants participants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProgramRules rules;
 
     Deadlines(JdbcClient db, TransactionTemplate tx, Ledger ledger, Notifications notifications,
-            Participants participants, ApplicationEventPublisher events, Clock clock, ProgramRules rules) {
+            ApplicationEventPublisher events, Clock clock, ProgramRules rules) {
         this.db = db;
         this.tx = tx;
         this.ledger = ledger;
         this.notifications = notifications;
-        this.participants = participants;
         this.events = events;
         this.clock = clock;
         this.rules = rules;
@@ -128,17 +126,11 @@ public class Deadlines {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<UUID, String> phones = participants.phones(due.stream().map(Map.Entry::getKey).toList());
         var zone = clock.getZone();
         notifications.sendAll(due.stream()
-                .filter(d -> phones.containsKey(d.getKey()))
-                .map(d -> Message.sms(phones.get(d.getKey()),
-                        "Prakerja: " + days + " hari lagi batas pembelian pelatihan pertama Anda ("
-                                + d.getValue().atZone(zone).toLocalDate()
-                                + "). Jika tidak ada pembelian, Kartu Prakerja akan dicabut."))
+                .map(d -> Message.sms(d.getKey(), "sms.deadline-reminder", days, d.getValue().atZone(zone).toLocalDate()))
                 .toList());
-        notifications.inAppAll(due.stream().map(Map.Entry::getKey).toList(), "DEADLINE_REMINDER",
-                "Segera beli pelatihan pertama Anda: batas waktu tinggal " + days + " hari.");
+        notifications.inAppAll(due.stream().map(Map.Entry::getKey).toList(), Notice.of("DEADLINE_REMINDER", days));
         return due.size();
     }
 }

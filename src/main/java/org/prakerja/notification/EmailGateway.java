@@ -1,7 +1,8 @@
 package org.prakerja.notification;
 
-/** Port to the email provider (SMTP in production). */
+/** Port to the email provider: SMTP when {@code spring.mail.host} is set, the local stand-in otherwise. */
 public interface EmailGateway {
 
-    void send(long messageId, String address, String subject, String body);
+    /** Returns once the provider accepted the email; throws when it did not. */
+    void send(Email email);
 }

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 /**
  * The local stand-in for the SMS and email providers: it records what it was asked to send, keyed
  * by message id like a real provider's idempotency key. The sandbox inbox reads these records.
+ * It is the email gateway only without SMTP ({@link EmailConfig}); an email is recorded as its text.
  */
 @Component
-class LocalGateways implements SmsGateway, EmailGateway {
+class LocalGateways implements SmsGateway {
 
     private final JdbcClient db;
     private final Clock clock;
@@ -26,9 +27,8 @@ class LocalGateways implements SmsGateway, EmailGateway {
         record(messageId, "SMS", phone, null, body);
     }
 
-    @Override
-    public void send(long messageId, String address, String subject, String body) {
-        record(messageId, "EMAIL", address, subject, body);
+    void sendEmail(Email email) {
+        record(email.messageId(), "EMAIL", email.to(), email.subject(), email.text());
     }
 
     private void record(long id, String channel, String to, String subject, String body) {

@@ -1,8 +1,12 @@
 package org.prakerja.notification;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.prakerja.common.db.QueuedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * R-90/R-91: every message is written to the outbox in the caller's transaction, so it exists
- * exactly when the change that caused it does; the relay sends it afterwards.
+ * exactly when the change that caused it does; the relay sends it afterwards. Messages go to a
+ * participant by id: the relay finds the phone or email when it sends, so callers need no address
+ * and the request paths spend no round trip looking one up.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -20,21 +26,24 @@ public class Notifications {
 
     private final JdbcClient db;
     private final QueuedWrites writes;
+    private final Texts texts;
     private final Clock clock;
 
-    Notifications(JdbcClient db, QueuedWrites writes, Clock clock) {
+    Notifications(JdbcClient db, QueuedWrites writes, Texts texts, Clock clock) {
         this.db = db;
         this.writes = writes;
+        this.texts = texts;
         this.clock = clock;
     }
 
     /** Queued: it reaches the outbox with the transaction's next statement or its commit. */
     public void send(Message message) {
+        var rendered = render(message);
         writes.queue("""
-                INSERT INTO outbox (channel, recipient, subject, body, sensitive, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, message.channel().name(), message.to(), message.subject(), message.body(),
-                message.sensitive(), now());
+                INSERT INTO outbox (participant_id, channel, subject, body, sensitive, locale, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, message.participantId(), message.channel().name(), rendered.subject(), rendered.body(),
+                message.sensitive(), Texts.PARTICIPANT_LANGUAGE.toLanguageTag(), now());
     }
 
     /** One statement for a batch (announcement day sends hundreds of thousands). */
@@ -42,47 +51,73 @@ public class Notifications {
         if (messages.isEmpty()) {
             return;
         }
+        var rendered = messages.stream().map(this::render).toList();
         db.sql("""
-                INSERT INTO outbox (channel, recipient, subject, body, sensitive, created_at)
-                SELECT c, r, s, b, x, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[]) AS m(c, r, s, b, x)
+                INSERT INTO outbox (participant_id, channel, subject, body, sensitive, locale, created_at)
+                SELECT p, c, s, b, x, ?, ?
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::boolean[]) AS m(p, c, s, b, x)
                 """)
-                .params(now(),
+                .params(Texts.PARTICIPANT_LANGUAGE.toLanguageTag(), now(),
+                        messages.stream().map(Message::participantId).toArray(UUID[]::new),
                         messages.stream().map(m -> m.channel().name()).toArray(String[]::new),
-                        messages.stream().map(Message::to).toArray(String[]::new),
-                        messages.stream().map(Message::subject).toArray(String[]::new),
-                        messages.stream().map(Message::body).toArray(String[]::new),
+                        rendered.stream().map(Rendered::subject).toArray(String[]::new),
+                        rendered.stream().map(Rendered::body).toArray(String[]::new),
                         messages.stream().map(Message::sensitive).toArray(Boolean[]::new))
                 .update();
     }
 
     /** Queued, like {@link #send}. */
-    public void inApp(UUID participantId, String kind, String text) {
-        writes.queue("INSERT INTO in_app_notification (participant_id, kind, text, created_at) VALUES (?, ?, ?, ?)",
-                participantId, kind, text, now());
+    public void inApp(UUID participantId, Notice notice) {
+        writes.queue("INSERT INTO in_app_notification (participant_id, kind, args, created_at) VALUES (?, ?, ?, ?)",
+                participantId, notice.kind(), notice.args().toArray(String[]::new), now());
     }
 
-    public void inAppAll(List<UUID> participantIds, String kind, String text) {
+    /** One statement for a batch, every participant the same notice. */
+    public void inAppAll(List<UUID> participantIds, Notice notice) {
         if (participantIds.isEmpty()) {
             return;
         }
         db.sql("""
-                INSERT INTO in_app_notification (participant_id, kind, text, created_at)
-                SELECT p, ?, ?, ? FROM unnest(?::uuid[]) AS p
+                INSERT INTO in_app_notification (participant_id, kind, args, created_at)
+                SELECT p, ?, ?::text[], ? FROM unnest(?::uuid[]) AS p
                 """)
-                .params(kind, text, now(), participantIds.toArray(UUID[]::new))
+                .params(notice.kind(), notice.args().toArray(String[]::new), now(), participantIds.toArray(UUID[]::new))
                 .update();
     }
 
+    /** The latest notices, in the reader's language. */
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
-    public List<InAppNotification> latestFor(UUID participantId, int limit) {
+    public List<InAppNotification> latestFor(UUID participantId, int limit, Locale language) {
         return db.sql("""
-                SELECT id, kind, text, created_at, read_at IS NOT NULL AS read
+                SELECT id, kind, args, text, created_at, read_at IS NOT NULL AS read
                 FROM in_app_notification WHERE participant_id = ? ORDER BY id DESC LIMIT ?
                 """)
                 .params(participantId, limit)
-                .query((rs, i) -> new InAppNotification(rs.getLong("id"), rs.getString("kind"), rs.getString("text"),
+                .query((rs, i) -> new InAppNotification(rs.getLong("id"), rs.getString("kind"),
+                        text(rs.getString("kind"), rs.getArray("args"), rs.getString("text"), language),
                         rs.getTimestamp("created_at").toInstant(), rs.getBoolean("read")))
                 .list();
+    }
+
+    private String text(String kind, Array args, String stored, Locale language) throws SQLException {
+        if (args == null) {
+            // written before notices had arguments: its Indonesian text is all there is
+            return stored;
+        }
+        var values = Arrays.asList((String[]) args.getArray());
+        return texts.renderOr("notice." + kind, values, language, stored == null ? kind : stored);
+    }
+
+    private Rendered render(Message m) {
+        var language = Texts.PARTICIPANT_LANGUAGE;
+        return switch (m.channel()) {
+            case SMS -> new Rendered(null, texts.render(m.key(), m.args(), language));
+            case EMAIL -> new Rendered(texts.render(m.key() + ".subject", m.args(), language),
+                    texts.render(m.key() + ".body", m.args(), language));
+        };
+    }
+
+    private record Rendered(String subject, String body) {
     }
 
     private Timestamp now() {

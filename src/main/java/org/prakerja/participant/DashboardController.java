@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.prakerja.access.CurrentUser;
 import org.prakerja.card.CardStatus;
@@ -15,6 +16,7 @@ import org.prakerja.notification.InAppNotification;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;
 import org.prakerja.wave.Applications;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,13 +32,15 @@ class DashboardController {
     private final Applications applications;
     private final Cards cards;
     private final Notifications notifications;
+    private final MessageSource messages;
 
     DashboardController(Participants participants, Applications applications, Cards cards,
-            Notifications notifications) {
+            Notifications notifications, MessageSource messages) {
         this.participants = participants;
         this.applications = applications;
         this.cards = cards;
         this.notifications = notifications;
+        this.messages = messages;
     }
 
     record CardSummary(String numberMasked, CardStatus status, long balance, Instant purchaseDeadline) {
@@ -49,9 +53,9 @@ class DashboardController {
     record Application(int wave, String status, @JsonInclude(Include.NON_NULL) String message,
             @JsonInclude(Include.NON_NULL) Boolean canJoinNextWave) {
 
-        static Application of(Applications.ApplicationView a) {
+        static Application of(Applications.ApplicationView a, String notSelected) {
             return a.status().equals("NOT_SELECTED")
-                    ? new Application(a.wave(), a.status(), "Kamu Belum Berhasil", true)
+                    ? new Application(a.wave(), a.status(), notSelected, true)
                     : new Application(a.wave(), a.status(), null, null);
         }
     }
@@ -62,16 +66,19 @@ class DashboardController {
 
     @GetMapping
     @Operation(summary = "Dashboard: application result, card (masked), notifications (R-23)",
-            description = "Errors: 404 PARTICIPANT_NOT_FOUND")
-    Me me(@AuthenticationPrincipal CurrentUser user) {
+            description = "Texts in the language of Accept-Language: Indonesian (the default) or English."
+                    + " Errors: 404 PARTICIPANT_NOT_FOUND")
+    Me me(@AuthenticationPrincipal CurrentUser user, Locale language) {
         var participant = participants.find(user.subjectId())
                 .orElseThrow(() -> new RefusedException(DashboardRefusal.PARTICIPANT_NOT_FOUND));
-        var application = applications.latest(user.subjectId()).map(Application::of).orElse(null);
+        var application = applications.latest(user.subjectId())
+                .map(a -> Application.of(a, messages.getMessage("dashboard.not-selected", null, language)))
+                .orElse(null);
         var card = cards.ofParticipant(user.subjectId())
                 .map(c -> new CardSummary(c.numberMasked(), c.status(), c.balance(), c.purchaseDeadline()))
                 .orElse(null);
         return new Me(user.subjectId(), participant.fullName(), application, card,
-                notifications.latestFor(user.subjectId(), 50));
+                notifications.latestFor(user.subjectId(), 50, language));
     }
 
     record FullCard(String number, CardStatus status, long balance, Instant purchaseDeadline) {

@@ -1,11 +1,10 @@
 package org.prakerja.participant;
 
-import java.util.Locale;
 import org.prakerja.card.CardsRevoked;
 import org.prakerja.common.ProgramRules;
+import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
 import org.prakerja.training.TrainingCompleted;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -17,31 +16,23 @@ import org.springframework.stereotype.Component;
 @Component
 class JourneyNotices {
 
-    // notices are stored as text for now, in the platform's first language (spring.web.locale)
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-
     private final Notifications notifications;
-    private final MessageSource messages;
     private final ProgramRules rules;
 
-    JourneyNotices(Notifications notifications, MessageSource messages, ProgramRules rules) {
+    JourneyNotices(Notifications notifications, ProgramRules rules) {
         this.notifications = notifications;
-        this.messages = messages;
         this.rules = rules;
     }
 
     /** R-63 the certificate is there; R-64 the participant may now review the training. */
     @ApplicationModuleListener
     void on(TrainingCompleted completed) {
-        notifications.inApp(completed.participantId(), "TRAINING_COMPLETED", messages.getMessage(
-                "notice.training-completed", new Object[] {completed.certificateNumber()}, INDONESIAN));
+        notifications.inApp(completed.participantId(), Notice.of("TRAINING_COMPLETED", completed.certificateNumber()));
     }
 
     /** R-31 the participant is told why the card was revoked: one insert for the whole chunk. */
     @ApplicationModuleListener
     void on(CardsRevoked revoked) {
-        notifications.inAppAll(revoked.participantIds(), "CARD_DEACTIVATED",
-                "Kartu Prakerja Anda dicabut karena tidak ada pembelian pelatihan dalam " + rules.firstPurchaseDays()
-                        + " hari sejak penetapan. Saldo pelatihan dikembalikan ke negara.");
+        notifications.inAppAll(revoked.participantIds(), Notice.of("CARD_DEACTIVATED", rules.firstPurchaseDays()));
     }
 }

@@ -116,15 +116,16 @@ public class OtpChallenges {
         UUID otpId = UUID.randomUUID();
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Instant expiresAt = now.plus(LIFETIME);
-        // read before the challenge is queued, so that the challenge goes with the commit
+        // only for the answer's phoneMasked (API.md); the SMS itself goes by participant id. Read
+        // before the challenge is queued, so that the challenge goes with the commit.
         String phone = participants.phone(card.get().participantId()).orElseThrow();
         writes.queue("""
                 INSERT INTO otp_challenge (id, card_id, platform_id, training_id, code_hash, expires_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, otpId, cardId, platformId, trainingId, hash(otpId, code), Timestamp.from(expiresAt),
                 Timestamp.from(now));
-        notifications.send(Message.sensitiveSms(phone, "Prakerja: kode OTP " + code + " untuk membeli \"" + training.get().title()
-                + "\". Berlaku 5 menit. JANGAN berikan kode ini kepada siapa pun selain di platform tempat Anda membeli."));
+        notifications.send(Message.sms(card.get().participantId(), "sms.otp", code, training.get().title(),
+                LIFETIME.toMinutes()).asSensitive());
         return new Issued(otpId, expiresAt, Masking.lastFour(phone));
     }
 

@@ -11,8 +11,8 @@ import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.ledger.TransferResult;
 import org.prakerja.notification.Message;
+import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
-import org.prakerja.registration.Participants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -47,18 +47,16 @@ public class Purchases {
     private final OtpChallenges otps;
     private final Vouchers vouchers;
     private final Ledger ledger;
-    private final Participants participants;
     private final Notifications notifications;
     private final Clock clock;
 
     Purchases(Cards cards, Catalog catalog, OtpChallenges otps, Vouchers vouchers, Ledger ledger,
-            Participants participants, Notifications notifications, Clock clock) {
+            Notifications notifications, Clock clock) {
         this.cards = cards;
         this.catalog = catalog;
         this.otps = otps;
         this.vouchers = vouchers;
         this.ledger = ledger;
-        this.participants = participants;
         this.notifications = notifications;
         this.clock = clock;
     }
@@ -98,13 +96,11 @@ public class Purchases {
         if (card.firstPurchaseAt() == null) {
             cards.recordFirstPurchase(card.cardId());
         }
-        String email = participants.email(card.participantId()).orElseThrow();
-        notifications.send(Message.sensitiveEmail(email, "Kode voucher Prakerja: " + training.get().title(),
-                "Terima kasih, pembelian pelatihan \"" + training.get().title() + "\" berhasil.\n\nKode voucher: " + code
-                        + "\n\nTukarkan kode ini di " + training.get().institution().name()
-                        + " untuk memulai pelatihan. Kode juga tersedia di dashboard Prakerja."));
-        notifications.inApp(card.participantId(), "VOUCHER_PURCHASED",
-                "Pembelian \"" + training.get().title() + "\" berhasil (" + price.formatted() + "). Kode voucher ada di dashboard.");
+        // the code goes to the holder's email; the relay finds the address, no look-up here
+        notifications.send(Message.email(card.participantId(), "email.voucher", training.get().title(), code,
+                training.get().institution().name()).asSensitive());
+        notifications.inApp(card.participantId(), Notice.of("VOUCHER_PURCHASED", training.get().title(),
+                price.formatted()));
         long remaining = done.debitBalance();
         log.info("purchase done purchase={} platform={} training={} price={}", purchaseId, platformId, trainingId,
                 price.amount());
@@ -140,9 +136,7 @@ public class Purchases {
             // the voucher is locked and was PURCHASED: failing rolls the voided reservation back too
             throw new IllegalStateException("voucher " + purchaseId + " changed under its lock");
         }
-        notifications.inApp(v.participantId(), "VOUCHER_REFUNDED",
-                "Pembelian dengan kode voucher " + v.code() + " dibatalkan; " + Rupiah.of(v.price()).formatted()
-                        + " kembali ke saldo pelatihan.");
+        notifications.inApp(v.participantId(), Notice.of("VOUCHER_REFUNDED", v.code(), Rupiah.of(v.price()).formatted()));
         long remaining = ledger.balance(AccountId.cardBalance(v.cardId())).amount();
         return new Refunded(purchaseId, VoucherStatus.REFUNDED, v.price(), remaining);
     }

@@ -2,11 +2,8 @@ package org.prakerja.registration;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,22 +23,13 @@ public class Participants {
         return db.sql("SELECT * FROM participant WHERE id = ?").param(id).query(Participants::map).optional();
     }
 
-    /** Where a participant's email goes, without reading the rest of the row. */
-    public Optional<String> email(UUID id) {
-        return db.sql("SELECT email FROM participant WHERE id = ?").param(id).query(String.class).optional();
-    }
-
-    /** Where a participant's SMS goes, without reading the rest of the row. */
+    /**
+     * A participant's phone, without reading the rest of the row; for showing it masked (the OTP
+     * answer). Messages need no address: the outbox relay finds it through this module's
+     * {@code participant_contact} view (V16), registration's one SQL-level question.
+     */
     public Optional<String> phone(UUID id) {
         return db.sql("SELECT phone FROM participant WHERE id = ?").param(id).query(String.class).optional();
-    }
-
-    /** Phone numbers of many participants at once, for batch SMS. */
-    public Map<UUID, String> phones(Collection<UUID> ids) {
-        return db.sql("SELECT id, phone FROM participant WHERE id = ANY(?::uuid[])")
-                .param(ids.toArray(UUID[]::new))
-                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public long count() {

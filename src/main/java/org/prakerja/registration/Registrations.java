@@ -68,7 +68,7 @@ public class Registrations {
                 if (!accounts.create(form.email(), passwordHash, Role.PARTICIPANT, id)) {
                     throw new DuplicateKeyException("credential_email");
                 }
-                sendCodes(id, form.email(), phone);
+                sendCodes(id);
             });
         } catch (DuplicateKeyException e) {
             // a concurrent registration won the race for the same email, phone or NIK
@@ -142,13 +142,14 @@ public class Registrations {
                 .update();
     }
 
-    private void sendCodes(UUID id, String email, String phone) {
+    /** to the email and phone just registered (the relay finds them by the participant's id). */
+    private void sendCodes(UUID id) {
         var issued = codes.issueBoth(id);
+        long minutes = codes.lifetime().toMinutes();
         notifications.sendAll(List.of(
-                Message.sensitiveEmail(email, "Kode verifikasi Prakerja", "Kode verifikasi email Anda: "
-                        + issued.get(VerificationCodes.Channel.EMAIL)
-                        + ". Berlaku 15 menit. Jangan berikan kode ini kepada siapa pun."),
-                Message.sensitiveSms(phone, "Prakerja: kode verifikasi nomor HP Anda "
-                        + issued.get(VerificationCodes.Channel.SMS) + ". Jangan berikan kepada siapa pun.")));
+                Message.email(id, "email.verification-code", issued.get(VerificationCodes.Channel.EMAIL), minutes)
+                        .asSensitive(),
+                Message.sms(id, "sms.verification-code", issued.get(VerificationCodes.Channel.SMS), minutes)
+                        .asSensitive()));
     }
 }

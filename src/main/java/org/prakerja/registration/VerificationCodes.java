@@ -33,6 +33,10 @@ class VerificationCodes {
         this.rules = rules;
     }
 
+    java.time.Duration lifetime() {
+        return rules.verificationCodeLifetime();
+    }
+
     /** Issues fresh codes for both channels (replacing earlier ones) in one statement; returns them for sending. */
     Map<Channel, String> issueBoth(UUID participantId) {
         Map<Channel, String> codes = new EnumMap<>(Channel.class);

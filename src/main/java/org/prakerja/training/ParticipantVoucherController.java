@@ -96,10 +96,8 @@ class ParticipantVoucherController {
     ResponseEntity<Void> resend(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
         var voucher = vouchers.byCode(code).filter(v -> v.participantId().equals(user.subjectId()))
                 .orElseThrow(() -> new RefusedException(TrainingRefusal.VOUCHER_NOT_FOUND));
-        var participant = participants.find(user.subjectId()).orElseThrow();
         String title = catalog.training(voucher.trainingId()).map(t -> t.title()).orElse(voucher.trainingId());
-        notifications.send(Message.sensitiveEmail(participant.email(), "Kode voucher Prakerja: " + title,
-                "Sesuai permintaan Anda, berikut kode voucher untuk pelatihan \"" + title + "\": " + code + "."));
+        notifications.send(Message.email(user.subjectId(), "email.voucher-resent", title, code).asSensitive());
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.prakerja.common.ProgramRules;
+import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
 import org.prakerja.purchase.Voucher;
 import org.prakerja.purchase.VoucherStatus;
@@ -81,8 +82,7 @@ public class TrainingRecords {
                 .params(voucher.purchaseId(), voucher.participantId(), voucher.trainingId(), institutionId,
                         Timestamp.from(now))
                 .update();
-        notifications.inApp(voucher.participantId(), "VOUCHER_REDEEMED",
-                "Kode voucher " + voucher.code() + " sudah ditukar. Selamat belajar!");
+        notifications.inApp(voucher.participantId(), Notice.of("VOUCHER_REDEEMED", voucher.code()));
         return new Done(vouchers.byCode(code).orElseThrow());
     }
 

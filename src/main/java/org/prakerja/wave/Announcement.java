@@ -3,13 +3,13 @@ package org.prakerja.wave;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.prakerja.card.Cards;
+import org.prakerja.common.ProgramRules;
 import org.prakerja.job.Progress;
 import org.prakerja.notification.Message;
+import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
-import org.prakerja.registration.Participants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,19 +32,19 @@ public class Announcement {
     private final TransactionTemplate tx;
     private final Waves waves;
     private final Cards cards;
-    private final Participants participants;
     private final Notifications notifications;
     private final Clock clock;
+    private final ProgramRules rules;
 
-    Announcement(JdbcClient db, TransactionTemplate tx, Waves waves, Cards cards, Participants participants,
-            Notifications notifications, Clock clock) {
+    Announcement(JdbcClient db, TransactionTemplate tx, Waves waves, Cards cards, Notifications notifications,
+            Clock clock, ProgramRules rules) {
         this.db = db;
         this.tx = tx;
         this.waves = waves;
         this.cards = cards;
-        this.participants = participants;
         this.notifications = notifications;
         this.clock = clock;
+        this.rules = rules;
     }
 
     public void run(int number, Progress progress) {
@@ -81,16 +81,12 @@ public class Announcement {
         }
         if (status.equals("SELECTED")) {
             cards.issue(chunk, wave);
-            Map<UUID, String> phones = participants.phones(chunk);
-            notifications.sendAll(chunk.stream().filter(phones::containsKey)
-                    .map(p -> Message.sms(phones.get(p), "Selamat! Anda lolos seleksi Kartu Prakerja Gelombang " + wave
-                            + ". Cek saldo dan nomor kartu di dashboard, dan beli pelatihan pertama dalam 30 hari."))
+            notifications.sendAll(chunk.stream()
+                    .map(p -> Message.sms(p, "sms.selected", wave, rules.firstPurchaseDays()))
                     .toList());
-            notifications.inAppAll(chunk, "SELECTED",
-                    "Selamat! Anda lolos Gelombang " + wave + ". Kartu Prakerja Anda sudah aktif.");
+            notifications.inAppAll(chunk, Notice.of("SELECTED", wave));
         } else {
-            notifications.inAppAll(chunk, "NOT_SELECTED",
-                    "Kamu Belum Berhasil di Gelombang " + wave + ". Jangan menyerah: gabung gelombang berikutnya.");
+            notifications.inAppAll(chunk, Notice.of("NOT_SELECTED", wave));
         }
         db.sql("UPDATE application SET announced_at = ? WHERE wave_number = ? AND participant_id = ANY(?::uuid[])")
                 .params(Timestamp.from(clock.instant()), wave, chunk.toArray(UUID[]::new))

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.common.ProgramRules;
+import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participant;
 import org.prakerja.registration.Participants;
@@ -78,8 +79,7 @@ public class Applications {
             // already pending in another wave
             return new Refused(WaveRefusal.ALREADY_APPLIED);
         }
-        notifications.inApp(participantId, "WAVE_JOINED",
-                "Anda telah bergabung di Gelombang " + waveNumber + ". Tunggu pengumuman hasil seleksi.");
+        notifications.inApp(participantId, Notice.of("WAVE_JOINED", waveNumber));
         return new Joined(waveNumber);
     }
 

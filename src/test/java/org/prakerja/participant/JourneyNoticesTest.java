@@ -38,7 +38,7 @@ class JourneyNoticesTest {
 
         published(new TrainingCompleted(participant, UUID.randomUUID(), "TR-001", "CERT-77/2026", Instant.now()));
 
-        await().untilAsserted(() -> assertThat(notifications.latestFor(participant, 5))
+        await().untilAsserted(() -> assertThat(notifications.latestFor(participant, 5, java.util.Locale.forLanguageTag("id")))
                 .singleElement()
                 .satisfies(n -> {
                     assertThat(n.kind()).isEqualTo("TRAINING_COMPLETED");
@@ -54,7 +54,7 @@ class JourneyNoticesTest {
         published(new CardsRevoked(Instant.now(), "NO_PURCHASE_WITHIN_DEADLINE", cards));
 
         for (var card : cards) {
-            await().untilAsserted(() -> assertThat(notifications.latestFor(card.participantId(), 5))
+            await().untilAsserted(() -> assertThat(notifications.latestFor(card.participantId(), 5, java.util.Locale.forLanguageTag("id")))
                     .singleElement()
                     .satisfies(n -> {
                         assertThat(n.kind()).isEqualTo("CARD_DEACTIVATED");

@@ -37,6 +37,11 @@ public final class Api {
         return get(path, null);
     }
 
+    /** As a client whose reader asked for {@code language} (the {@code Accept-Language} header). */
+    public Response get(String path, String token, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language).GET(), token);
+    }
+
     public Response post(String path, Object body, String token) {
         String raw = body instanceof String s ? s : json(body);
         return send(HttpRequest.newBuilder(URI.create(base + path))
