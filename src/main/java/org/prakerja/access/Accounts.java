@@ -70,6 +70,11 @@ public class Accounts {
         if (!passwords.matches(rawPassword, found.get()[1])) {
             return Optional.empty();
         }
+        if (passwords.upgradeEncoding(found.get()[1])) {
+            // made with weaker Argon2 settings than today's: the password is at hand only now
+            db.sql("UPDATE credential SET password_hash = ? WHERE id = ?")
+                    .params(passwords.encode(rawPassword), UUID.fromString(found.get()[0])).update();
+        }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

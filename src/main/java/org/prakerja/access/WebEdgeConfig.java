@@ -1,5 +1,6 @@
 package org.prakerja.access;
 
+import java.util.Map;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +29,20 @@ class WebEdgeConfig {
         var registration = new FilterRegistrationBean<>(new EdgeFilter(problems, maxJsonBody.toBytes()));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After the edge filter and before authentication: see {@link RequestThrottle}. */
+    @Bean
+    FilterRegistrationBean<RequestThrottle> requestThrottle(ProblemWriter problems,
+            @Value("${prakerja.throttle.logins-per-minute:30}") int logins,
+            @Value("${prakerja.throttle.registrations-per-minute:20}") int registrations,
+            @Value("${prakerja.throttle.password-resets-per-minute:10}") int resets) {
+        var registration = new FilterRegistrationBean<>(new RequestThrottle(Map.of("/api/v1/sessions", logins,
+                "/api/v1/registrations", registrations, "/api/v1/password-resets", resets), problems,
+                System::currentTimeMillis));
+        registration.addUrlPatterns("/api/v1/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.prakerja.access.Accounts;
+import org.prakerja.access.PasswordPolicy;
 import org.prakerja.access.Role;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.notification.Message;
@@ -46,6 +47,9 @@ public class Registrations {
     }
 
     public RegistrationResult register(RegistrationForm form) {
+        PasswordPolicy.refusal(form.password(), form.email()).ifPresent(why -> {
+            throw new InvalidInput("password", why);
+        });
         var nik = new Nik(form.nik());
         if (!nik.agreesWith(form.birthDate(), form.gender())) {
             throw new InvalidInput("nik", "does not agree with the birth date and gender given (R-11)");

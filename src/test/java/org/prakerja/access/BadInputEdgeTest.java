@@ -132,7 +132,8 @@ class BadInputEdgeTest {
         var id = journey.register(who);
         String code = journey.latestCode(who.email());
         var numeric = postJson("/api/v1/registrations/" + id + "/verifications",
-                "{\"channel\":\"EMAIL\",\"code\":" + code + "}");
+                // a JSON number (no leading zero, which would not be JSON at all)
+                "{\"channel\":\"EMAIL\",\"code\":" + Integer.parseInt(code) + "}");
         problem(numeric, 400, "VALIDATION_FAILED");
         assertThat(numeric.json().get("field").asString()).isEqualTo("code");
 

@@ -18,7 +18,10 @@ final class BenchServer {
                 "prakerja.db.embedded.data-dir", dataDir,
                 "logging.structured.format.console", "",
                 "logging.level.root", "WARN",
-                "prakerja.db.pool-size", System.getProperty("pool", "60")));
+                "prakerja.db.pool-size", System.getProperty("pool", "60"),
+                // the load comes from one address
+                "prakerja.throttle.logins-per-minute", "100000000",
+                "prakerja.throttle.registrations-per-minute", "100000000"));
         properties.putAll(extra);
         // as command-line arguments, which win over application.yml (default properties would not)
         return new SpringApplicationBuilder(PrakerjaApplication.class).profiles("sandbox")

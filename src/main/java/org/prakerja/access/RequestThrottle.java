@@ -1,0 +1,76 @@
+package org.prakerja.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.prakerja.common.CommonRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Per client address, a ceiling on the requests a password guesser or a bulk registrar needs:
+ * logins, registrations and password-reset requests, each counted per minute (429 RATE_LIMITED
+ * with Retry-After past it). Counted in this instance's memory: with N instances behind a load
+ * balancer a client gets at most N times the ceiling, still far from what guessing needs. The
+ * address is the connection's, or the X-Forwarded-For of a trusted proxy (Tomcat's RemoteIpValve,
+ * server.forward-headers-strategy). Ceilings are generous: many phones share one carrier address.
+ */
+final class RequestThrottle extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestThrottle.class);
+
+    /** POST paths and their ceiling per address per minute. */
+    private final Map<String, Integer> perMinute;
+    private final ProblemWriter problems;
+    private final LongSupplier millis;
+    private final ConcurrentHashMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
+    private volatile long window = -1;
+
+    RequestThrottle(Map<String, Integer> perMinute, ProblemWriter problems, LongSupplier millis) {
+        this.perMinute = perMinute;
+        this.problems = problems;
+        this.millis = millis;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getMethod().equals("POST") || !perMinute.containsKey(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        // real minutes, not the program's sandbox-movable Clock: this limits real traffic
+        long now = millis.getAsLong();
+        long minute = now / 60_000;
+        if (minute != window) {
+            window = minute;
+            counters.clear();
+        }
+        String path = request.getRequestURI();
+        int count = counters.computeIfAbsent(path + " " + request.getRemoteAddr(), k -> new AtomicInteger())
+                .incrementAndGet();
+        if (count > perMinute.get(path)) {
+            if (count == perMinute.get(path) + 1) {
+                log.warn("throttled path={} address={}", path, mask(request.getRemoteAddr()));
+            }
+            response.setHeader("Retry-After", Long.toString(60 - (now / 1000) % 60));
+            problems.write(response, CommonRefusal.RATE_LIMITED, "too many requests from your address; try again in a minute");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** An address in logs without its last part (personal data in some readings of the law). */
+    private static String mask(String address) {
+        int cut = Math.max(address.lastIndexOf('.'), address.lastIndexOf(':'));
+        return cut < 0 ? "?" : address.substring(0, cut + 1) + "x";
+    }
+}

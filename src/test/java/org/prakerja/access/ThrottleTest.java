@@ -1,0 +1,80 @@
+package org.prakerja.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.prakerja.support.ParticipantBuilder;
+import org.prakerja.support.RawHttp;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Hardening 3: logins and registrations are throttled per client address (small ceilings here). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "prakerja.throttle.logins-per-minute=5", "prakerja.throttle.registrations-per-minute=3"})
+@ActiveProfiles({"sandbox", "test"})
+class ThrottleTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PasswordEncoder passwords;
+
+    private RawHttp.Response post(String path, String from, String body) {
+        return RawHttp.send(port, "POST", path, Map.of("Content-Type", "application/json", "X-Forwarded-For", from), body);
+    }
+
+    @Test
+    @DisplayName("Hardening 3: past the ceiling of logins a minute, an address gets 429 RATE_LIMITED; another address is not slowed")
+    void logins() {
+        String attacker = "203.0.113." + (int) (Math.random() * 200 + 1);
+        String wrong = "{\"email\":\"admin@prakerja.test\",\"password\":\"not-the-password\"}";
+        int refused = 0;
+        int limited = 0;
+        for (int i = 0; i < 8; i++) {
+            var r = post("/api/v1/sessions", attacker, wrong);
+            if (r.status() == 401) {
+                refused++;
+            } else {
+                assertThat(r.status()).as(r.body()).isEqualTo(429);
+                assertThat(r.code()).isEqualTo("RATE_LIMITED");
+                assertThat(Integer.parseInt(r.header("Retry-After"))).isBetween(1, 60);
+                limited++;
+            }
+        }
+        // the minute may turn during the loop: then the count starts again
+        assertThat(limited).isGreaterThanOrEqualTo(1);
+        assertThat(refused).isBetween(5, 7);
+        var other = post("/api/v1/sessions", "198.51.100.7",
+                "{\"email\":\"admin@prakerja.test\",\"password\":\"admin-sandbox-1\"}");
+        assertThat(other.status()).as(other.body()).isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("Hardening 3: registrations are throttled per address too")
+    void registrations() {
+        String from = "192.0.2." + (int) (Math.random() * 200 + 1);
+        String body = JsonMapper.builder().build().writeValueAsString(ParticipantBuilder.aParticipant().body())
+                .replace("\"password\":\"", "\"password\":\"x");
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            var r = post("/api/v1/registrations", from, body.replace("\"city\":\"", "\"city\":\"" + i));
+            if (r.status() == 429) {
+                assertThat(r.code()).isEqualTo("RATE_LIMITED");
+                limited++;
+            }
+        }
+        assertThat(limited).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("Hardening 3: passwords are hashed with Argon2id at OWASP's floor (19 MiB, 2 iterations)")
+    void argon2Floor() {
+        assertThat(passwords.encode("a-long-enough-passphrase")).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    }
+}
