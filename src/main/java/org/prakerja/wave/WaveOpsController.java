@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.common.web.Problems;
+import org.prakerja.job.JobStarted;
 import org.prakerja.job.Jobs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,13 +27,11 @@ class WaveOpsController {
 
     private final Waves waves;
     private final Selection selection;
-    private final Announcement announcement;
     private final Jobs jobs;
 
-    WaveOpsController(Waves waves, Selection selection, Announcement announcement, Jobs jobs) {
+    WaveOpsController(Waves waves, Selection selection, Jobs jobs) {
         this.waves = waves;
         this.selection = selection;
-        this.announcement = announcement;
         this.jobs = jobs;
     }
 
@@ -84,8 +82,8 @@ class WaveOpsController {
         if (wave.get().status() != WaveStatus.CLOSED) {
             return Problems.of("ILLEGAL_TRANSITION", "selection needs a CLOSED wave; this one is " + wave.get().status());
         }
-        var id = jobs.start("selection", progress -> selection.run(number, progress));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", id));
+        var id = jobs.start(WaveJobs.SELECTION, number);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobStarted(id));
     }
 
     @PostMapping("/{number}/announcement")
@@ -99,8 +97,8 @@ class WaveOpsController {
         if (wave.get().status() != WaveStatus.SELECTED) {
             return Problems.of("ILLEGAL_TRANSITION", "announcement needs a SELECTED wave; this one is " + wave.get().status());
         }
-        var id = jobs.start("announcement", progress -> announcement.run(number, progress));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", id));
+        var id = jobs.start(WaveJobs.ANNOUNCEMENT, number);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobStarted(id));
     }
 
     @GetMapping("/{number}/selection")
