@@ -57,8 +57,7 @@ class JobScheduling {
                 // instances scheduled are left to them
                 var round = Tasks.recurring(roundOf(job.kind()), schedule(job.schedule().get()))
                         .execute((instance, execution) -> job.run(OptionalInt.empty(), Progress.NONE));
-                tasks.add(round);
-                rounds.add(round);
+                rounds.add(round); // startTasks adds it to the known tasks as well
             }
         }
         var builder = Scheduler.create(dataSource, tasks)

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.prakerja.IntegrationTest;
+import org.prakerja.support.Await;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -132,27 +133,12 @@ class JobsTest {
     }
 
     private void awaitNoTask(UUID id) {
-        await(Duration.ofSeconds(20), () -> db.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?")
+        Await.until(Duration.ofSeconds(20), () -> db.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?")
                 .param(id.toString()).query(Long.class).single() == 0, "task of job " + id + " removed");
     }
 
     private JobView awaitEnd(UUID id, Duration within) {
-        await(within, () -> jobs.find(id).map(j -> !j.state().equals("RUNNING")).orElse(false), "job " + id + " ended");
+        Await.until(within, () -> jobs.find(id).map(j -> !j.state().equals("RUNNING")).orElse(false), "job " + id + " ended");
         return jobs.find(id).orElseThrow();
-    }
-
-    static void await(Duration within, java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + within + ": " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
