@@ -110,8 +110,8 @@ class JobScheduling {
 
     private static OneTimeTask<JobOrder> oneTime(JobDefinition job, JobRunner runner, JobSettings settings) {
         return Tasks.oneTime(job.kind(), JobOrder.class)
-                // reached only when a run was cut off by its instance's shutdown (JobRunner records
-                // every other failure as FAILED): go on elsewhere at once
+                // reached only when a run was cut off by its instance's shutdown, or could not write
+                // its failure (JobRunner records every other failure as FAILED): try again soon
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(settings.pollingInterval()))
                 .onDeadExecutionRevive()
                 .execute((instance, execution) -> runner.run(job, instance.getData(), execution));

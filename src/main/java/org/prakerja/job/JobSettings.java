@@ -31,9 +31,4 @@ public record JobSettings(
 
     public record Schedule(@DefaultValue("true") boolean enabled) {
     }
-
-    /** A running job whose instance has been silent this long is run again elsewhere. */
-    Duration deadAfter() {
-        return heartbeatInterval.multipliedBy(missedHeartbeatsLimit);
-    }
 }
