@@ -45,7 +45,7 @@ class JobScheduling {
         return new JobRunner(db, transactions);
     }
 
-    @Bean
+    @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<JobDefinition> definitions, JobRunner runner, JobSettings settings,
             ObjectProvider<SchedulerListener> listeners) {
         List<Task<?>> tasks = new ArrayList<>();
@@ -83,7 +83,12 @@ class JobScheduling {
                         .collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** Starts polling once every bean is ready (Flyway has made the table), stops first at shutdown. */
+    /**
+     * Starts polling once every bean is ready (Flyway has made the table). A stopped context only
+     * pauses it: Spring's test context cache stops the contexts it keeps and starts them again,
+     * and a db-scheduler {@code Scheduler} starts only once. It stops for good with the bean, after
+     * the web server, before the data source.
+     */
     @Bean
     SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
         return new SmartLifecycle() {
@@ -91,13 +96,17 @@ class JobScheduling {
 
             @Override
             public void start() {
-                scheduler.start();
+                if (scheduler.getSchedulerState().isStarted()) {
+                    scheduler.resume();
+                } else {
+                    scheduler.start();
+                }
                 running = true;
             }
 
             @Override
             public void stop() {
-                scheduler.stop();
+                scheduler.pause();
                 running = false;
             }
 
