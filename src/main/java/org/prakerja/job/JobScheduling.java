@@ -52,16 +52,18 @@ class JobScheduling {
         List<RecurringTask<Void>> rounds = new ArrayList<>();
         for (var job : definitions) {
             tasks.add(oneTime(job, runner, settings));
-            if (settings.schedule().enabled() && job.schedule().isPresent()) {
-                // with the schedule off the task is not even known here: rows of rounds that other
-                // instances scheduled are left to them
-                var round = Tasks.recurring(roundOf(job.kind()), schedule(job.schedule().get()))
-                        .execute((instance, execution) -> job.run(OptionalInt.empty(), Progress.NONE));
-                rounds.add(round); // startTasks adds it to the known tasks as well
-            }
+            job.schedule().ifPresent(schedule -> rounds.add(Tasks.recurring(roundOf(job.kind()), schedule(schedule))
+                    .execute((instance, execution) -> job.run(OptionalInt.empty(), Progress.NONE))));
+        }
+        // with the schedule off, this instance puts no round on the schedule, but it still knows the
+        // rounds and runs those other instances scheduled: a task unknown to an instance would have
+        // its rows deleted by that instance after some days (db-scheduler's unresolved tasks)
+        if (!settings.schedule().enabled()) {
+            tasks.addAll(rounds);
+            rounds.clear();
         }
         var builder = Scheduler.create(dataSource, tasks)
-                .startTasks(rounds)
+                .startTasks(rounds) // known tasks too
                 .schedulerName(new SchedulerName.Fixed(instanceName()))
                 .serializer(new JsonTaskData())
                 .pollingInterval(settings.pollingInterval())

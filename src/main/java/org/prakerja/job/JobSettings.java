@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How jobs run (db-scheduler) and when the scheduled ones come round.
  *
- * @param schedule whether this instance schedules the recurring jobs; tests switch it off and run
- *        them over the operator API, so a round never lands in the middle of a test
+ * @param schedule whether this instance puts the recurring jobs on the schedule; tests switch it
+ *        off and run them over the operator API, so a round never lands in the middle of a test
  * @param outboxRelayDelay pause between outbox relay rounds
  * @param deadlineCron when deadline reminders and enforcement run (Spring-style cron, six fields)
  * @param pollingInterval how often an instance looks for due work another instance scheduled; the

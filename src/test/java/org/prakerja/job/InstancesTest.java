@@ -68,7 +68,7 @@ class InstancesTest {
 
     @AfterEach
     void forgetRounds() {
-        // this context does not know the rounds' tasks; their rows would only be in its way
+        // the rounds the instances here scheduled: the test context schedules none, and would run these
         db.sql("DELETE FROM scheduled_tasks WHERE task_name IN (:rounds)").param("rounds", ROUNDS).update();
         scheduler.resume();
     }
