@@ -1,15 +1,20 @@
 package org.prakerja.card;
 
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.prakerja.job.JobDefinition;
+import org.prakerja.job.JobSchedule;
+import org.prakerja.job.JobSettings;
 import org.prakerja.job.Progress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** R-31 reminders and enforcement, each a round on {@code prakerja.jobs.deadline-cron}. */
 @Configuration(proxyBeanMethods = false)
 class DeadlineJobs {
 
     @Bean
-    JobDefinition deadlineEnforcement(Deadlines deadlines) {
+    JobDefinition deadlineEnforcement(Deadlines deadlines, JobSettings settings) {
         return new JobDefinition() {
             @Override
             public String kind() {
@@ -17,14 +22,19 @@ class DeadlineJobs {
             }
 
             @Override
-            public void run(Progress progress) {
+            public Optional<JobSchedule> schedule() {
+                return Optional.of(new JobSchedule.Cron(settings.deadlineCron()));
+            }
+
+            @Override
+            public void run(OptionalInt wave, Progress progress) {
                 deadlines.enforce(progress);
             }
         };
     }
 
     @Bean
-    JobDefinition deadlineReminders(Deadlines deadlines) {
+    JobDefinition deadlineReminders(Deadlines deadlines, JobSettings settings) {
         return new JobDefinition() {
             @Override
             public String kind() {
@@ -32,7 +42,12 @@ class DeadlineJobs {
             }
 
             @Override
-            public void run(Progress progress) {
+            public Optional<JobSchedule> schedule() {
+                return Optional.of(new JobSchedule.Cron(settings.deadlineCron()));
+            }
+
+            @Override
+            public void run(OptionalInt wave, Progress progress) {
                 deadlines.remind(progress);
             }
         };

@@ -1,13 +1,31 @@
 package org.prakerja.job;
 
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
- * A job that runs on a schedule and that an operator can run now
- * ({@code POST /api/v1/ops/jobs/{kind}}). Modules declare theirs as beans.
+ * A kind of job. Modules declare theirs as beans; any instance can run any of them, so a job an
+ * operator started goes on elsewhere when its instance dies. A job must therefore be safe to run
+ * again from the start after a crash at any point: work in transactions and skip what is done.
  */
 public interface JobDefinition {
 
-    /** The kind in the URL, e.g. {@code deadline-enforcement}. */
+    /** The kind, e.g. {@code deadline-enforcement}: the job's name in the URL and in the database. */
     String kind();
 
-    void run(Progress progress);
+    /**
+     * When it also runs by itself. A job with a schedule can be run now by an operator
+     * ({@code POST /api/v1/ops/jobs/{kind}}); one without runs only when a module starts it.
+     */
+    default Optional<JobSchedule> schedule() {
+        return Optional.empty();
+    }
+
+    /**
+     * Does the work.
+     *
+     * @param wave the wave the job was started for ({@link Jobs#start(String, int)}); empty for a
+     *        job of the whole program
+     */
+    void run(OptionalInt wave, Progress progress);
 }

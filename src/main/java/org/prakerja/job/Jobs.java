@@ -1,42 +1,45 @@
 package org.prakerja.job;
 
-import java.time.Duration;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
 
 /**
- * Runs long work in the background and keeps its progress in the database, where any instance
- * can answer for it. Job times are real wall-clock times (database {@code now()}), not the
- * sandbox's test clock.
+ * Starts jobs and tells how they are doing. A job is a one-time db-scheduler task: whichever
+ * instance is free runs it, and if that instance dies another runs it again. Its state and
+ * progress are rows of {@code job}, readable from every instance. Job times are real wall-clock
+ * times (database {@code now()}), not the sandbox's test clock.
  */
-@Service
-public class Jobs implements DisposableBean {
-
-    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+public class Jobs {
 
     private final JdbcClient db;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final String instance = UUID.randomUUID().toString();
+    private final SchedulerClient scheduler;
+    private final Set<String> kinds;
+    private final Set<String> scheduledKinds;
 
-    Jobs(JdbcClient db) {
+    Jobs(JdbcClient db, SchedulerClient scheduler, Set<String> kinds, Set<String> scheduledKinds) {
         this.db = db;
+        this.scheduler = scheduler;
+        this.kinds = kinds;
+        this.scheduledKinds = scheduledKinds;
     }
 
-    /** Starts {@code work} in the background and returns the job's id at once. */
-    public UUID start(String kind, Consumer<Progress> work) {
-        UUID id = UUID.randomUUID();
-        db.sql("INSERT INTO job (id, kind, state, started_at) VALUES (?, ?, 'RUNNING', now())")
-                .params(id, kind).update();
-        executor.submit(() -> run(id, kind, work));
-        return id;
+    /** Starts the job {@code kind} for a wave; returns its id at once. */
+    public UUID start(String kind, int wave) {
+        return start(kind, new JobOrder(UUID.randomUUID(), wave));
+    }
+
+    /** A round of a scheduled job now, outside its schedule; empty if no scheduled job has that kind. */
+    public Optional<UUID> runNow(String kind) {
+        if (!scheduledKinds.contains(kind)) {
+            return Optional.empty();
+        }
+        return Optional.of(start(kind, new JobOrder(UUID.randomUUID(), null)));
     }
 
     public Optional<JobView> find(UUID id) {
@@ -44,60 +47,22 @@ public class Jobs implements DisposableBean {
                 .param(id)
                 .query((rs, i) -> new JobView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toInstant(),
-                        Optional.ofNullable(rs.getTimestamp(7)).map(java.sql.Timestamp::toInstant).orElse(null),
+                        Optional.ofNullable(rs.getTimestamp(7)).map(Timestamp::toInstant).orElse(null),
                         rs.getString(8)))
                 .optional();
     }
 
-    /**
-     * Runs {@code work} only if no instance holds the lease on {@code name}: the lease is one
-     * conditional upsert, so of many instances exactly one wins each round.
-     */
-    public boolean exclusively(String name, Duration lease, Runnable work) {
-        int won = db.sql("""
-                INSERT INTO job_lease (name, leased_until, leased_by) VALUES (?, now() + ?::interval, ?)
-                ON CONFLICT (name) DO UPDATE SET leased_until = excluded.leased_until, leased_by = excluded.leased_by
-                WHERE job_lease.leased_until < now()
-                """)
-                .params(name, lease.toSeconds() + " seconds", instance)
+    private UUID start(String kind, JobOrder order) {
+        if (!kinds.contains(kind)) {
+            throw new IllegalArgumentException("no job of kind " + kind);
+        }
+        // scheduled first: if this instance dies before the row is written, the job still runs and
+        // writes its row itself; a row without a task would stay RUNNING for ever. db-scheduler
+        // compares due times with its own wall clock, so the sandbox's clock has no say here.
+        scheduler.schedule(new TaskInstance<>(kind, order.jobId().toString(), order), Instant.now());
+        db.sql("INSERT INTO job (id, kind, state, started_at) VALUES (?, ?, 'RUNNING', now()) ON CONFLICT (id) DO NOTHING")
+                .params(order.jobId(), kind)
                 .update();
-        if (won == 0) {
-            return false;
-        }
-        try {
-            work.run();
-        } finally {
-            db.sql("UPDATE job_lease SET leased_until = now() WHERE name = ? AND leased_by = ?")
-                    .params(name, instance).update();
-        }
-        return true;
-    }
-
-    private void run(UUID id, String kind, Consumer<Progress> work) {
-        try {
-            work.accept(new Progress() {
-                @Override
-                public void total(long total) {
-                    db.sql("UPDATE job SET total = ? WHERE id = ?").params(total, id).update();
-                }
-
-                @Override
-                public void advance(long by) {
-                    db.sql("UPDATE job SET done = done + ? WHERE id = ?").params(by, id).update();
-                }
-            });
-            db.sql("UPDATE job SET state = 'SUCCEEDED', finished_at = now(), done = greatest(done, total) WHERE id = ?")
-                    .param(id).update();
-            log.info("job succeeded job={} kind={}", id, kind);
-        } catch (RuntimeException e) {
-            log.error("job failed job={} kind={}", id, kind, e);
-            db.sql("UPDATE job SET state = 'FAILED', finished_at = now(), error = ? WHERE id = ?")
-                    .params(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()), id).update();
-        }
-    }
-
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
+        return order.jobId();
     }
 }

@@ -1,16 +1,23 @@
 package org.prakerja.notification;
 
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.prakerja.job.JobDefinition;
+import org.prakerja.job.JobSchedule;
+import org.prakerja.job.JobSettings;
 import org.prakerja.job.Progress;
 import org.springframework.stereotype.Component;
 
+/** Relays the outbox every {@code prakerja.jobs.outbox-relay-delay}, on one instance a round. */
 @Component
 class OutboxRelayJob implements JobDefinition {
 
     private final OutboxRelay relay;
+    private final JobSettings settings;
 
-    OutboxRelayJob(OutboxRelay relay) {
+    OutboxRelayJob(OutboxRelay relay, JobSettings settings) {
         this.relay = relay;
+        this.settings = settings;
     }
 
     @Override
@@ -19,7 +26,12 @@ class OutboxRelayJob implements JobDefinition {
     }
 
     @Override
-    public void run(Progress progress) {
+    public Optional<JobSchedule> schedule() {
+        return Optional.of(new JobSchedule.FixedDelay(settings.outboxRelayDelay()));
+    }
+
+    @Override
+    public void run(OptionalInt wave, Progress progress) {
         progress.total(relay.pending());
         progress.advance(relay.relayAll());
     }

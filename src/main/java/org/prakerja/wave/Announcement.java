@@ -48,31 +48,46 @@ public class Announcement {
     }
 
     public void run(int number, Progress progress) {
-        progress.total(db.sql("SELECT count(*) FROM application WHERE wave_number = ? AND announced_at IS NULL")
-                .param(number).query(Long.class).single());
-        for (String status : new String[] {"SELECTED", "NOT_SELECTED"}) {
-            UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's order
-            List<UUID> chunk;
-            do {
-                UUID from = after;
-                chunk = tx.execute(s -> announceChunk(number, status, from));
-                progress.advance(chunk.size());
-                if (!chunk.isEmpty()) {
-                    after = chunk.getLast();
-                }
-            } while (!chunk.isEmpty());
+        // a rerun counts what earlier runs announced as done, so its progress reads as the wave's
+        var counts = db.sql("""
+                SELECT count(*), count(announced_at) FROM application
+                WHERE wave_number = ? AND status IN ('SELECTED', 'NOT_SELECTED')
+                """)
+                .param(number)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        progress.total(counts[0]);
+        progress.advance(counts[1]);
+        // first share the work with any other runner, skipping the chunks it holds; then wait for
+        // those chunks, so a runner that died holding one (its chunk rolled back) leaves no
+        // applicant unannounced before the wave is marked ANNOUNCED
+        for (boolean skipLocked : new boolean[] {true, false}) {
+            for (String status : new String[] {"SELECTED", "NOT_SELECTED"}) {
+                UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's order
+                List<UUID> chunk;
+                do {
+                    UUID from = after;
+                    chunk = tx.execute(s -> announceChunk(number, status, from, skipLocked));
+                    progress.advance(chunk.size());
+                    if (!chunk.isEmpty()) {
+                        after = chunk.getLast();
+                    }
+                } while (!chunk.isEmpty());
+            }
         }
         tx.executeWithoutResult(s -> waves.moveIfIn(number, WaveStatus.SELECTED, WaveStatus.ANNOUNCED));
         log.info("announcement done wave={}", number);
     }
 
     /** One chunk in primary-key order after {@code after}; returns the participants it announced. */
-    private List<UUID> announceChunk(int wave, String status, UUID after) {
+    private List<UUID> announceChunk(int wave, String status, UUID after, boolean skipLocked) {
+        // a chunk is one transaction: its cards, ledger credits, messages and announced_at commit
+        // together or not at all, so a rerun never issues a second card or credit
         List<UUID> chunk = db.sql("""
                 SELECT participant_id FROM application
                 WHERE wave_number = ? AND participant_id > ? AND status = ? AND announced_at IS NULL
-                ORDER BY participant_id LIMIT ? FOR UPDATE SKIP LOCKED
-                """)
+                ORDER BY participant_id LIMIT ? FOR UPDATE
+                """ + (skipLocked ? " SKIP LOCKED" : ""))
                 .params(wave, after, status, status.equals("SELECTED") ? CHUNK : 4 * CHUNK)
                 .query(UUID.class)
                 .list();

@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.common.web.RefusedException;
+import org.prakerja.job.JobStarted;
 import org.prakerja.job.Jobs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,13 +27,11 @@ class WaveOpsController {
 
     private final Waves waves;
     private final Selection selection;
-    private final Announcement announcement;
     private final Jobs jobs;
 
-    WaveOpsController(Waves waves, Selection selection, Announcement announcement, Jobs jobs) {
+    WaveOpsController(Waves waves, Selection selection, Jobs jobs) {
         this.waves = waves;
         this.selection = selection;
-        this.announcement = announcement;
         this.jobs = jobs;
     }
 
@@ -72,8 +70,6 @@ class WaveOpsController {
     }
 
     /** A job started: follow it at GET /api/v1/ops/jobs/{jobId}. */
-    record JobStarted(UUID jobId) {
-    }
 
     @PostMapping("/{number}/selection")
     @Operation(summary = "Run the reproducible selection (R-22) as a job",
@@ -87,7 +83,7 @@ class WaveOpsController {
             throw new RefusedException(WaveRefusal.ILLEGAL_TRANSITION,
                     "selection needs a CLOSED wave; this one is " + wave.get().status());
         }
-        var id = jobs.start("selection", progress -> selection.run(number, progress));
+        var id = jobs.start(WaveJobs.SELECTION, number);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobStarted(id));
     }
 
@@ -103,7 +99,7 @@ class WaveOpsController {
             throw new RefusedException(WaveRefusal.ILLEGAL_TRANSITION,
                     "announcement needs a SELECTED wave; this one is " + wave.get().status());
         }
-        var id = jobs.start("announcement", progress -> announcement.run(number, progress));
+        var id = jobs.start(WaveJobs.ANNOUNCEMENT, number);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobStarted(id));
     }
 

@@ -1,0 +1,93 @@
+package org.prakerja.job;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one job for db-scheduler and keeps its row in {@code job} true: RUNNING while some instance
+ * works on it, then SUCCEEDED or FAILED. A run that db-scheduler starts again after its instance
+ * died sets the row back to RUNNING and counts from zero.
+ */
+class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    /** A job that took its instance down this often would take the next one down too. */
+    static final int MAX_RUNS = 5;
+
+    private final JdbcClient db;
+    private final TransactionTemplate own;
+
+    JobRunner(JdbcClient db, PlatformTransactionManager transactions) {
+        this.db = db;
+        // progress is written in its own transaction, so it shows while the job's transaction is
+        // still open and survives its rollback
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    void run(JobDefinition job, JobOrder order, ExecutionContext execution) {
+        UUID id = order.jobId();
+        Integer runs = db.sql("""
+                INSERT INTO job (id, kind, state, started_at, runs) VALUES (?, ?, 'RUNNING', now(), 1)
+                ON CONFLICT (id) DO UPDATE SET state = 'RUNNING', done = 0, total = 0, runs = job.runs + 1
+                WHERE job.state = 'RUNNING'
+                RETURNING runs
+                """)
+                .params(id, job.kind())
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+        if (runs == null) {
+            log.warn("job already ended, not run again job={} kind={}", id, job.kind());
+            return;
+        }
+        if (runs > MAX_RUNS) {
+            failed(id, "gave up after " + MAX_RUNS + " runs: each one ended with its instance");
+            log.error("job given up job={} kind={} runs={}", id, job.kind(), MAX_RUNS);
+            return;
+        }
+        log.info("job started job={} kind={} wave={} run={}", id, job.kind(), order.wave(), runs);
+        try {
+            job.run(order.wave() == null ? OptionalInt.empty() : OptionalInt.of(order.wave()), progress(id));
+        } catch (RuntimeException e) {
+            if (execution.getSchedulerState().isShuttingDown()) {
+                // not the job's fault: its instance is going away. The row stays RUNNING and
+                // db-scheduler hands the job to another instance.
+                log.warn("job interrupted by shutdown job={} kind={}", id, job.kind());
+                throw e;
+            }
+            log.error("job failed job={} kind={}", id, job.kind(), e);
+            failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
+        db.sql("UPDATE job SET state = 'SUCCEEDED', finished_at = now(), done = greatest(done, total) WHERE id = ?")
+                .param(id).update();
+        log.info("job succeeded job={} kind={}", id, job.kind());
+    }
+
+    private void failed(UUID id, String error) {
+        db.sql("UPDATE job SET state = 'FAILED', finished_at = now(), error = ? WHERE id = ?")
+                .params(error, id).update();
+    }
+
+    private Progress progress(UUID id) {
+        return new Progress() {
+            @Override
+            public void total(long total) {
+                own.executeWithoutResult(s -> db.sql("UPDATE job SET total = ? WHERE id = ?").params(total, id).update());
+            }
+
+            @Override
+            public void advance(long by) {
+                own.executeWithoutResult(s -> db.sql("UPDATE job SET done = done + ? WHERE id = ?").params(by, id).update());
+            }
+        };
+    }
+}
