@@ -1,0 +1,6 @@
+/**
+ * Accounts of participants, NIK checks, verification codes, the basic test (R-10..R-14).
+ * The modules it may use are listed here, so a new dependency is a visible decision (ModularityTest).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "access", "notification"})
+package org.prakerja.registration;
