@@ -135,6 +135,50 @@ class InstancesTest {
                 .param(Timestamp.from(testStart)).query(Long.class).single()).isZero();
     }
 
+    @Test
+    @DisplayName("Hardening 7: kill -9 of a service process in the middle of a relay round and an operator's job: after a restart the outbox sends within seconds and no job stays RUNNING")
+    void outboxAfterKill() throws Exception {
+        Instant testStart = db.sql("SELECT now()").query(Timestamp.class).single().toInstant();
+        String phone = "+6286" + String.format("%09d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
+        UUID job;
+        var killed = Instance.process(context, SCHEDULED);
+        try (var lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (var st = lock.createStatement()) {
+                // the relay's round and the operator's job hang on this lock: picked, heartbeating, not done
+                st.execute("LOCK TABLE outbox IN EXCLUSIVE MODE");
+                st.execute("INSERT INTO outbox (channel, recipient, body, created_at) VALUES ('SMS', '" + phone
+                        + "', 'pesan yang menunggu', now())");
+            }
+            var api = new Api(killed.port());
+            var started = api.post("/api/v1/ops/jobs/outbox-relay", "", new Operator(api).token());
+            assertThat(started.status()).as(started.raw()).isEqualTo(202);
+            job = UUID.fromString(started.body().get("jobId").asString());
+            Await.until(Duration.ofSeconds(20), () -> db.sql("""
+                    SELECT count(*) FROM scheduled_tasks
+                    WHERE picked AND (task_name = ? OR task_instance = ?)
+                    """).params(JobScheduling.roundOf("outbox-relay"), job.toString()).query(Long.class).single() == 2,
+                    "round and job picked");
+            killed.kill();
+            lock.commit();
+        } finally {
+            killed.process().destroyForcibly();
+        }
+        assertThat(sent(phone)).as("nobody relayed it yet").isFalse();
+        assertThat(jobs.find(job).orElseThrow().state()).isEqualTo("RUNNING");
+
+        try (var second = Instance.start(context, SCHEDULED)) {
+            Instant up = Instant.now();
+            Await.until(Duration.ofSeconds(15), () -> sent(phone), "the waiting message sent");
+            assertThat(Duration.between(up, Instant.now())).isLessThan(Duration.ofSeconds(15));
+            Await.until(Duration.ofSeconds(15), () -> !jobs.find(job).orElseThrow().state().equals("RUNNING"),
+                    "operator's job ended");
+        }
+        assertThat(jobs.find(job).orElseThrow().state()).isEqualTo("SUCCEEDED");
+        assertThat(db.sql("SELECT count(*) FROM job WHERE state = 'RUNNING' AND started_at >= ?")
+                .param(Timestamp.from(testStart)).query(Long.class).single()).isZero();
+    }
+
     private boolean sent(String phone) {
         return db.sql("SELECT sent_at IS NOT NULL FROM outbox WHERE recipient = ?").param(phone)
                 .query(Boolean.class).single();

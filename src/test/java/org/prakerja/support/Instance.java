@@ -44,6 +44,45 @@ public final class Instance implements AutoCloseable {
         return new Instance(builder.run(args.toArray(String[]::new)));
     }
 
+    /**
+     * The service in a JVM of its own on {@code first}'s database, to be killed with -9 like a real
+     * process: nothing of it runs on (no shutdown hook, no last heartbeat, no closing of connections).
+     */
+    public record Killable(Process process, int port) {
+        /** kill -9. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    public static Killable process(ApplicationContext first, String... settings) throws java.io.IOException {
+        HikariDataSource pool = pool(first);
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), PrakerjaApplication.class.getName(),
+                "--spring.profiles.active=" + String.join(",", first.getBean(Environment.class).getActiveProfiles()),
+                "--spring.datasource.url=" + pool.getJdbcUrl(),
+                "--spring.datasource.username=" + nullToEmpty(pool.getUsername()),
+                "--spring.datasource.password=" + nullToEmpty(pool.getPassword()),
+                "--server.port=0", "--prakerja.db.pool-size=10", "--logging.structured.format.console=",
+                "--logging.level.root=WARN", "--logging.level.org.springframework.boot.tomcat=INFO"));
+        command.addAll(List.of(settings));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        var started = java.util.regex.Pattern.compile("Tomcat started on port (\\d+)");
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            var found = started.matcher(line);
+            if (found.find()) {
+                // keep draining its output, or it blocks once the pipe is full
+                Thread.ofVirtual().start(() -> out.lines().forEach(l -> { }));
+                return new Killable(process, Integer.parseInt(found.group(1)));
+            }
+        }
+        throw new IllegalStateException("the service process ended before it started: exit " + exitOf(process));
+    }
+
     public static Instance start(ApplicationContext first, String... settings) {
         return start(first, null, settings);
     }
@@ -69,6 +108,15 @@ public final class Instance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    private static int exitOf(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private static HikariDataSource pool(ApplicationContext context) {
