@@ -1,7 +1,5 @@
 package org.prakerja.common;
 
-import java.util.Arrays;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -30,9 +28,5 @@ public enum CommonRefusal implements Refusal {
     @Override
     public HttpStatus status() {
         return status;
-    }
-
-    public static Optional<CommonRefusal> byCode(String code) {
-        return Arrays.stream(values()).filter(r -> r.name().equals(code)).findFirst();
     }
 }

@@ -3,11 +3,8 @@ package org.prakerja.job;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,17 +23,10 @@ class JobController {
         this.jobs = jobs;
     }
 
-    /** 404 JOB_NOT_FOUND, answered by this controller's handler below. */
-    static final class NoSuchJob extends RuntimeException {
-        NoSuchJob(String detail) {
-            super(detail, null, false, false);
-        }
-    }
-
     @GetMapping("/{jobId}")
     @Operation(summary = "A job's state and progress", description = "Errors: 404 JOB_NOT_FOUND")
     JobView job(@PathVariable UUID jobId) {
-        return jobs.find(jobId).orElseThrow(() -> new NoSuchJob("no job has that id"));
+        return jobs.find(jobId).orElseThrow(() -> new RefusedException(JobRefusal.JOB_NOT_FOUND, "no job has that id"));
     }
 
     @PostMapping("/{kind}")
@@ -45,11 +35,7 @@ class JobController {
             description = "kind: deadline-enforcement, deadline-reminders, outbox-relay. Errors: 404 JOB_NOT_FOUND")
     JobStarted runNow(@PathVariable String kind) {
         return jobs.runNow(kind).map(JobStarted::new).orElseThrow(() ->
-                new NoSuchJob("no job of kind " + kind.replaceAll("[^a-z-]", "") + " exists here"));
-    }
-
-    @ExceptionHandler(NoSuchJob.class)
-    ResponseEntity<ProblemDetail> notFound(NoSuchJob e) {
-        return Problems.of("JOB_NOT_FOUND", e.getMessage());
+                new RefusedException(JobRefusal.JOB_NOT_FOUND,
+                        "no job of kind " + kind.replaceAll("[^a-z-]", "") + " exists here"));
     }
 }
