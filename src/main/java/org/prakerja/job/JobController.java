@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.prakerja.common.web.Problems;
+import org.prakerja.common.web.RefusedException;
+import org.prakerja.common.web.Refuses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,21 +31,27 @@ class JobController {
     }
 
     @GetMapping("/{jobId}")
-    @Operation(summary = "A job's state and progress", description = "Errors: 404 JOB_NOT_FOUND")
-    ResponseEntity<?> job(@PathVariable UUID jobId) {
-        return jobs.find(jobId).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> Problems.of("JOB_NOT_FOUND", "no job has that id"));
+    @Operation(summary = "A job's state and progress")
+    @Refuses(JobRefusal.class)
+    JobView job(@PathVariable UUID jobId) {
+        return jobs.find(jobId).orElseThrow(() -> new RefusedException(JobRefusal.JOB_NOT_FOUND, "no job has that id"));
+    }
+
+    /** A job started: follow it at GET /api/v1/ops/jobs/{jobId}. */
+    record JobStarted(UUID jobId) {
     }
 
     @PostMapping("/{kind}")
     @Operation(summary = "Run a scheduled job now",
-            description = "kind: deadline-enforcement, deadline-reminders, outbox-relay. Errors: 404 JOB_NOT_FOUND")
-    ResponseEntity<?> runNow(@PathVariable String kind) {
+            description = "kind: deadline-enforcement, deadline-reminders, outbox-relay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Refuses(JobRefusal.class)
+    JobStarted runNow(@PathVariable String kind) {
         var definition = definitions.get(kind);
         if (definition == null) {
-            return Problems.of("JOB_NOT_FOUND", "no job of kind " + kind.replaceAll("[^a-z-]", "") + " exists here");
+            throw new RefusedException(JobRefusal.JOB_NOT_FOUND,
+                    "no job of kind " + kind.replaceAll("[^a-z-]", "") + " exists here");
         }
-        UUID id = jobs.start(kind, definition::run);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", id));
+        return new JobStarted(jobs.start(kind, definition::run));
     }
 }

@@ -2,7 +2,6 @@ package org.prakerja.common.web;
 
 import java.net.URI;
 import java.util.Map;
-import org.prakerja.common.CommonRefusal;
 import org.prakerja.common.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,20 +24,6 @@ public final class Problems {
     /** @param extra more members of the problem beside {@code code}, e.g. the field or the reason */
     public static ResponseEntity<ProblemDetail> refused(Refusal refusal, String detail, Map<String, Object> extra) {
         return of(refusal.status(), refusal.code(), detail, extra);
-    }
-
-    /**
-     * For a caller that still names its code as a string (job/JobController, until its codes are
-     * an enum of its own): a generic code gets its {@link CommonRefusal} status; any other code
-     * API.md's "409 unless said", except a {@code *_NOT_FOUND}, which is 404.
-     *
-     * @deprecated answer with a module's {@link Refusal}: {@link RefusedException}
-     */
-    @Deprecated
-    public static ResponseEntity<ProblemDetail> of(String code, String detail) {
-        HttpStatus status = CommonRefusal.byCode(code).map(CommonRefusal::status)
-                .orElse(code.endsWith("_NOT_FOUND") ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
-        return of(status, code, detail, Map.of());
     }
 
     private static ResponseEntity<ProblemDetail> of(HttpStatus status, String code, String detail,
