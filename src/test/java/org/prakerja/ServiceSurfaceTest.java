@@ -1,12 +1,14 @@
 package org.prakerja;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.prakerja.support.Api;
+import org.prakerja.support.ApiDocument;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Health, metrics and the OpenAPI document describe what runs. */
@@ -59,6 +61,24 @@ class ServiceSurfaceTest {
         assertThat(purchase.toString()).contains("INSUFFICIENT_BALANCE").contains("OTP_LOCKED")
                 .contains("SIGNATURE_INVALID").contains("IDEMPOTENCY_KEY_REUSED");
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("an answer the OpenAPI document does not describe fails the test that received it")
+    void documentCheckCanFail() {
+        var document = ApiDocument.published(port).orElseThrow();
+        assertThat(document.mismatches("GET", "/sandbox/inbox?to=x", 200, "application/json",
+                "[{\"channel\":\"EMAIL\",\"to\":\"x\",\"subject\":null,\"body\":\"b\",\"sentAt\":\"2026-01-01T00:00:00Z\"}]"))
+                .isEmpty();
+        assertThat(document.mismatches("GET", "/sandbox/inbox?to=x", 200, "application/json", "[{\"subject\":5}]"))
+                .singleElement().asString().contains("GET /sandbox/inbox 200").contains("subject");
+        assertThat(document.mismatches("POST", "/api/v1/sessions", 200, "application/json", "{\"token\":\"t\"}"))
+                .singleElement().asString().contains("POST /api/v1/sessions answered 200, which it does not declare");
+        assertThat(document.mismatches("POST", "/api/v1/sessions", 401, "application/problem+json",
+                "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"d\",\"code\":\"OTP_INVALID\"}"))
+                .singleElement().asString().contains("code");
+        assertThatThrownBy(() -> document.check("GET", "/api/v1/waves", 200, "application/json", "{\"items\":5}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /api/v1/waves 200");
     }
 
     @Test

@@ -39,6 +39,11 @@ final class RequestThrottle extends OncePerRequestFilter {
         this.millis = millis;
     }
 
+    /** Whether POSTs to this path are counted (the API document lists 429 for them). */
+    boolean limits(String path) {
+        return perMinute.containsKey(path);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !request.getMethod().equals("POST") || !perMinute.containsKey(request.getRequestURI());

@@ -34,6 +34,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnWebApplication
 class SecurityConfig {
 
+    /** Public for every method: a wrong method then gets the router's 405, not a 401. */
+    static final String[] PUBLIC_API = {"/api/v1/registrations", "/api/v1/registrations/*/verifications",
+            "/api/v1/sessions", "/api/v1/complaints", "/api/v1/waves", "/api/v1/trainings", "/api/v1/certificates/*"};
+
     /**
      * The partner API authenticates every request by its signature (partner module's filter);
      * here Spring Security only writes its response headers, without the session, context and
@@ -76,10 +80,7 @@ class SecurityConfig {
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, "FORBIDDEN",
                                 "this account may not do that")))
                 .authorizeHttpRequests(a -> a
-                        // public paths, for every method: a wrong method then gets the router's 405, not a 401
-                        .requestMatchers("/api/v1/registrations", "/api/v1/registrations/*/verifications",
-                                "/api/v1/sessions", "/api/v1/complaints", "/api/v1/waves", "/api/v1/trainings",
-                                "/api/v1/certificates/*").permitAll()
+                        .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**")

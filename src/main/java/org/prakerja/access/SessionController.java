@@ -6,10 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.prakerja.common.web.RefusedException;
+import org.prakerja.common.web.Refuses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,10 +31,11 @@ class SessionController {
     }
 
     @PostMapping("/api/v1/sessions")
-    @Operation(summary = "Sign in (participants and operators)", description = "Errors: 400 VALIDATION_FAILED, 401 BAD_CREDENTIALS")
-    ResponseEntity<IssuedSession> signIn(@Valid @RequestBody Credentials credentials) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Sign in (participants and operators)")
+    @Refuses(AccessRefusal.class)
+    IssuedSession signIn(@Valid @RequestBody Credentials credentials) {
         return accounts.login(credentials.email(), credentials.password())
-                .map(s -> ResponseEntity.status(HttpStatus.CREATED).body(s))
                 .orElseThrow(() -> new RefusedException(AccessRefusal.BAD_CREDENTIALS));
     }
 }

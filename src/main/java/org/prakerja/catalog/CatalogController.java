@@ -25,7 +25,7 @@ class CatalogController {
 
     @GetMapping("/api/v1/trainings")
     @Operation(summary = "Browse and compare trainings (R-41)",
-            description = "sort: rating (default), price, -price. Errors: 400 VALIDATION_FAILED")
+            description = "sort: rating (default), price, -price")
     Paged<Training> search(
             @RequestParam(required = false) Category category,
             @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "^[a-z0-9-]*$") String platform,

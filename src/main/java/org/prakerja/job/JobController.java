@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.prakerja.common.web.RefusedException;
+import org.prakerja.common.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,8 @@ class JobController {
     }
 
     @GetMapping("/{jobId}")
-    @Operation(summary = "A job's state and progress", description = "Errors: 404 JOB_NOT_FOUND")
+    @Operation(summary = "A job's state and progress")
+    @Refuses(JobRefusal.class)
     JobView job(@PathVariable UUID jobId) {
         return jobs.find(jobId).orElseThrow(() -> new RefusedException(JobRefusal.JOB_NOT_FOUND, "no job has that id"));
     }
@@ -32,7 +34,8 @@ class JobController {
     @PostMapping("/{kind}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Run a scheduled job now",
-            description = "kind: deadline-enforcement, deadline-reminders, outbox-relay. Errors: 404 JOB_NOT_FOUND")
+            description = "kind: deadline-enforcement, deadline-reminders, outbox-relay")
+    @Refuses(JobRefusal.class)
     JobStarted runNow(@PathVariable String kind) {
         return jobs.runNow(kind).map(JobStarted::new).orElseThrow(() ->
                 new RefusedException(JobRefusal.JOB_NOT_FOUND,

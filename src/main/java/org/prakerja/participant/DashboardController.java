@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.prakerja.access.CurrentUser;
 import org.prakerja.card.CardStatus;
 import org.prakerja.card.Cards;
 import org.prakerja.common.web.RefusedException;
+import org.prakerja.common.web.Refuses;
 import org.prakerja.notification.InAppNotification;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;
@@ -60,14 +62,14 @@ class DashboardController {
         }
     }
 
-    record Me(UUID participantId, String fullName, Application application, CardSummary card,
+    record Me(UUID participantId, String fullName, @Nullable Application application, @Nullable CardSummary card,
             List<InAppNotification> notifications) {
     }
 
     @GetMapping
     @Operation(summary = "Dashboard: application result, card (masked), notifications (R-23)",
-            description = "Texts in the language of Accept-Language: Indonesian (the default) or English."
-                    + " Errors: 404 PARTICIPANT_NOT_FOUND")
+            description = "Texts in the language of Accept-Language: Indonesian (the default) or English.")
+    @Refuses(value = DashboardRefusal.class, codes = "PARTICIPANT_NOT_FOUND")
     Me me(@AuthenticationPrincipal CurrentUser user, Locale language) {
         var participant = participants.find(user.subjectId())
                 .orElseThrow(() -> new RefusedException(DashboardRefusal.PARTICIPANT_NOT_FOUND));
@@ -89,7 +91,8 @@ class DashboardController {
     }
 
     @GetMapping("/card")
-    @Operation(summary = "The full card number, to its holder only (R-24)", description = "Errors: 404 CARD_NOT_FOUND")
+    @Operation(summary = "The full card number, to its holder only (R-24)")
+    @Refuses(value = DashboardRefusal.class, codes = "CARD_NOT_FOUND")
     FullCard card(@AuthenticationPrincipal CurrentUser user) {
         var card = cards.ofParticipant(user.subjectId());
         var number = cards.fullNumber(user.subjectId());

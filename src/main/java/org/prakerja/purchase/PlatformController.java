@@ -16,23 +16,22 @@ import org.prakerja.catalog.Training;
 import org.prakerja.common.Masking;
 import org.prakerja.common.Paged;
 import org.prakerja.common.web.RefusedException;
+import org.prakerja.common.web.Refuses;
 import org.prakerja.partner.Partner;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** API.md section 3, platform endpoints. Every request is signed; every POST idempotent. */
 @RestController
 @RequestMapping("/partner/v1")
 @Tag(name = "Partner: digital platforms",
-        description = "Signed with X-Partner-Id, X-Timestamp, X-Signature; POSTs need X-External-Id. "
-                + "Errors on every call: 401 SIGNATURE_INVALID, 401 TIMESTAMP_OUT_OF_WINDOW, 403 WRONG_PARTNER_ROLE, "
-                + "422 IDEMPOTENCY_KEY_REUSED, 400 VALIDATION_FAILED")
+        description = "Signed with X-Partner-Id, X-Timestamp, X-Signature; POSTs need X-External-Id.")
 class PlatformController {
 
     private final Catalog catalog;
@@ -61,12 +60,13 @@ class PlatformController {
     }
 
     @PostMapping("/otp")
-    @Operation(summary = "Send an OTP to the card holder (R-50)",
-            description = "Errors: 404 CARD_NOT_FOUND, 409 CARD_NOT_ACTIVE, 404 TRAINING_NOT_FOUND, 409 TRAINING_NOT_SOLD_HERE, "
-                    + "429 OTP_LOCKED, 429 RATE_LIMITED")
-    ResponseEntity<OtpChallenges.Issued> otp(HttpServletRequest request, @Valid @RequestBody OtpRequest body) {
+    @Operation(summary = "Send an OTP to the card holder (R-50)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(value = PurchaseRefusal.class, codes = {"CARD_NOT_FOUND", "CARD_NOT_ACTIVE", "TRAINING_NOT_FOUND",
+            "TRAINING_NOT_SOLD_HERE", "OTP_LOCKED", "RATE_LIMITED"})
+    OtpChallenges.Issued otp(HttpServletRequest request, @Valid @RequestBody OtpRequest body) {
         return switch (otps.request(Partner.of(request).id(), body.cardNumber(), body.trainingId())) {
-            case OtpChallenges.Issued issued -> ResponseEntity.status(HttpStatus.CREATED).body(issued);
+            case OtpChallenges.Issued issued -> issued;
             case OtpChallenges.Refused refused -> throw new RefusedException(refused.reason());
         };
     }
@@ -81,18 +81,20 @@ class PlatformController {
     }
 
     @PostMapping("/purchases")
-    @Operation(summary = "Buy a training with the card balance (R-51, R-52)",
-            description = "Errors: 404 CARD_NOT_FOUND, 409 CARD_NOT_ACTIVE, 401 OTP_INVALID, 409 OTP_EXPIRED, 429 OTP_LOCKED, "
-                    + "404 TRAINING_NOT_FOUND, 409 TRAINING_NOT_SOLD_HERE, 409 INSUFFICIENT_BALANCE")
-    ResponseEntity<Purchases.Purchased> purchase(HttpServletRequest request, @Valid @RequestBody PurchaseRequest body) {
+    @Operation(summary = "Buy a training with the card balance (R-51, R-52)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(value = PurchaseRefusal.class, codes = {"CARD_NOT_FOUND", "CARD_NOT_ACTIVE", "OTP_INVALID", "OTP_EXPIRED",
+            "OTP_LOCKED", "TRAINING_NOT_FOUND", "TRAINING_NOT_SOLD_HERE", "INSUFFICIENT_BALANCE"})
+    Purchases.Purchased purchase(HttpServletRequest request, @Valid @RequestBody PurchaseRequest body) {
         return switch (purchases.buy(Partner.of(request).id(), body.cardNumber(), body.otpId(), body.otp(), body.trainingId())) {
-            case Purchases.Purchased p -> ResponseEntity.status(HttpStatus.CREATED).body(p);
+            case Purchases.Purchased p -> p;
             case Purchases.Refused r -> throw new RefusedException(r.reason());
         };
     }
 
     @GetMapping("/purchases/{purchaseId}")
-    @Operation(summary = "A purchase of this platform", description = "Errors: 404 VOUCHER_NOT_FOUND")
+    @Operation(summary = "A purchase of this platform")
+    @Refuses(value = PurchaseRefusal.class, codes = "VOUCHER_NOT_FOUND")
     PurchaseView purchase(HttpServletRequest request, @PathVariable UUID purchaseId) {
         return purchases.find(Partner.of(request).id(), purchaseId).map(PurchaseView::of)
                 .orElseThrow(() -> new RefusedException(PurchaseRefusal.VOUCHER_NOT_FOUND));
@@ -111,8 +113,8 @@ class PlatformController {
     }
 
     @PostMapping("/purchases/{purchaseId}/refund")
-    @Operation(summary = "Refund an unredeemed purchase per the platform's policy (R-53)",
-            description = "Errors: 404 VOUCHER_NOT_FOUND, 409 VOUCHER_ALREADY_REDEEMED, 409 REFUND_NOT_ALLOWED")
+    @Operation(summary = "Refund an unredeemed purchase per the platform's policy (R-53)")
+    @Refuses(value = PurchaseRefusal.class, codes = {"VOUCHER_NOT_FOUND", "VOUCHER_ALREADY_REDEEMED", "REFUND_NOT_ALLOWED"})
     Purchases.Refunded refund(HttpServletRequest request, @PathVariable UUID purchaseId,
             @Valid @RequestBody RefundRequest body) {
         return switch (purchases.refund(Partner.of(request).id(), purchaseId, body.reason())) {

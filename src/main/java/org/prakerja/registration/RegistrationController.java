@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.UUID;
 import org.prakerja.access.CurrentUser;
 import org.prakerja.common.web.RefusedException;
+import org.prakerja.common.web.Refuses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,14 +35,14 @@ class RegistrationController {
     }
 
     @PostMapping("/registrations")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register (R-10, R-11); codes go out by email and SMS",
-            description = "Errors: 400 VALIDATION_FAILED (a NIK that disagrees with birth date or gender names nik), "
-                    + "409 EMAIL_ALREADY_REGISTERED, PHONE_ALREADY_REGISTERED, NIK_ALREADY_REGISTERED, "
-                    + "422 IDENTITY_NOT_VERIFIED")
-    ResponseEntity<NewParticipant> register(@Valid @RequestBody RegistrationForm form) {
+            description = "A NIK that disagrees with birth date or gender is 400 VALIDATION_FAILED naming nik.")
+    @Refuses(value = RegistrationRefusal.class, codes = {"EMAIL_ALREADY_REGISTERED", "PHONE_ALREADY_REGISTERED",
+            "NIK_ALREADY_REGISTERED", "IDENTITY_NOT_VERIFIED"})
+    NewParticipant register(@Valid @RequestBody RegistrationForm form) {
         return switch (registrations.register(form)) {
-            case RegistrationResult.Registered r ->
-                    ResponseEntity.status(HttpStatus.CREATED).body(new NewParticipant(r.participantId()));
+            case RegistrationResult.Registered r -> new NewParticipant(r.participantId());
             case RegistrationResult.Refused r -> throw new RefusedException(r.reason());
         };
     }
@@ -58,8 +59,9 @@ class RegistrationController {
     }
 
     @PostMapping("/registrations/{participantId}/verifications")
-    @Operation(summary = "Verify email or phone with the code sent (R-12)",
-            description = "Errors: 400 VALIDATION_FAILED, 404 PARTICIPANT_NOT_FOUND, 422 CODE_INVALID, CODE_EXPIRED, 429 CODE_LOCKED")
+    @Operation(summary = "Verify email or phone with the code sent (R-12)")
+    @Refuses(value = RegistrationRefusal.class,
+            codes = {"PARTICIPANT_NOT_FOUND", "CODE_INVALID", "CODE_EXPIRED", "CODE_LOCKED"})
     VerificationResult.Verified verify(@PathVariable UUID participantId, @Valid @RequestBody VerificationForm form) {
         return switch (registrations.verify(participantId, form.channel(), form.code())) {
             case VerificationResult.Verified v -> v;
@@ -83,7 +85,7 @@ class RegistrationController {
     }
 
     @PostMapping("/basic-test")
-    @Operation(summary = "Answer the basic-ability test (R-14)", description = "Errors: 400 VALIDATION_FAILED")
+    @Operation(summary = "Answer the basic-ability test (R-14)")
     BasicTest.Score answer(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody BasicTestAnswers body) {
         return basicTest.take(user.subjectId(),
                 body.answers().stream().map(a -> new BasicTest.Answer(a.questionId(), a.optionId())).toList());

@@ -2,6 +2,7 @@ package org.prakerja.sandbox;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -74,8 +75,7 @@ class SandboxController {
     }
 
     @PostMapping("/clock")
-    @Operation(summary = "Move the test clock forward, e.g. {\"advance\": \"P31D\"}",
-            description = "Errors: 400 VALIDATION_FAILED")
+    @Operation(summary = "Move the test clock forward, e.g. {\"advance\": \"P31D\"}")
     Now advance(@Valid @RequestBody Advance body) {
         Duration by;
         try {
@@ -99,7 +99,7 @@ class SandboxController {
     record RefundPolicy(boolean allowed, int days) {
     }
 
-    record PartnerView(String partnerId, String role, String secret, String name, RefundPolicy refundPolicy) {
+    record PartnerView(String partnerId, String role, String secret, String name, @Nullable RefundPolicy refundPolicy) {
         @Override
         public String toString() {
             return "PartnerView[" + partnerId + ", secret=****]";

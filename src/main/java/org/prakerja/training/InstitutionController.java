@@ -12,25 +12,24 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import org.prakerja.common.web.RefusedException;
+import org.prakerja.common.web.Refuses;
 import org.prakerja.partner.Partner;
 import org.prakerja.purchase.Voucher;
 import org.prakerja.purchase.VoucherStatus;
 import org.prakerja.registration.Participants;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** API.md section 3, institution endpoints. */
 @RestController
 @RequestMapping("/partner/v1")
-@Tag(name = "Partner: training institutions",
-        description = "Signed like every partner call; POSTs need X-External-Id. Errors on every call: 401 SIGNATURE_INVALID, "
-                + "401 TIMESTAMP_OUT_OF_WINDOW, 403 WRONG_PARTNER_ROLE, 422 IDEMPOTENCY_KEY_REUSED, 400 VALIDATION_FAILED")
+@Tag(name = "Partner: training institutions", description = "Signed like every partner call; POSTs need X-External-Id.")
 class InstitutionController {
 
     private final TrainingRecords records;
@@ -46,19 +45,21 @@ class InstitutionController {
 
     @PostMapping("/redemptions")
     @Operation(summary = "Redeem a voucher (tukar kode voucher, R-60, R-61, R-65)",
-            description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS, 409 VOUCHER_ALREADY_REDEEMED, "
-                    + "409 VOUCHER_REFUNDED, 409 PREVIOUS_TRAINING_NOT_COMPLETED")
-    ResponseEntity<VoucherView> redeem(HttpServletRequest request, @Valid @RequestBody Redemption body) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(view(voucher(records.redeem(Partner.of(request).id(), body.voucherCode()))));
+            description = "VOUCHER_NOT_YOURS: a voucher for another institution's training")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(value = TrainingRefusal.class, codes = {"VOUCHER_NOT_FOUND", "VOUCHER_NOT_YOURS", "VOUCHER_ALREADY_REDEEMED",
+            "VOUCHER_REFUNDED", "PREVIOUS_TRAINING_NOT_COMPLETED"})
+    VoucherView redeem(HttpServletRequest request, @Valid @RequestBody Redemption body) {
+        return view(voucher(records.redeem(Partner.of(request).id(), body.voucherCode())));
     }
 
     record Pretest(@NotNull @Min(0) @Max(100) Integer score) {
     }
 
     @PostMapping("/vouchers/{code}/pretest")
-    @Operation(summary = "Record the pre-test (R-62)",
-            description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS, 409 VOUCHER_NOT_REDEEMED, 409 ALREADY_COMPLETED")
+    @Operation(summary = "Record the pre-test (R-62)")
+    @Refuses(value = TrainingRefusal.class,
+            codes = {"VOUCHER_NOT_FOUND", "VOUCHER_NOT_YOURS", "VOUCHER_NOT_REDEEMED", "VOUCHER_REFUNDED", "ALREADY_COMPLETED"})
     Step pretest(HttpServletRequest request, @PathVariable String code, @Valid @RequestBody Pretest body) {
         return new Step(voucher(records.pretest(Partner.of(request).id(), code, body.score())).status());
     }
@@ -70,17 +71,17 @@ class InstitutionController {
     }
 
     @PostMapping("/vouchers/{code}/completion")
-    @Operation(summary = "Report completion with the certificate (R-63)",
-            description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS, 409 VOUCHER_NOT_REDEEMED, 409 PRETEST_REQUIRED, "
-                    + "409 ALREADY_COMPLETED, 409 CERTIFICATE_NUMBER_TAKEN")
+    @Operation(summary = "Report completion with the certificate (R-63)")
+    @Refuses(value = TrainingRefusal.class, codes = {"VOUCHER_NOT_FOUND", "VOUCHER_NOT_YOURS", "VOUCHER_NOT_REDEEMED",
+            "VOUCHER_REFUNDED", "PRETEST_REQUIRED", "ALREADY_COMPLETED", "CERTIFICATE_NUMBER_TAKEN"})
     Step complete(HttpServletRequest request, @PathVariable String code, @Valid @RequestBody Completion body) {
         return new Step(voucher(records.complete(Partner.of(request).id(), code, body.postTestScore(),
                 body.certificateNumber(), body.certificateUrl(), body.issuedAt().toInstant())).status());
     }
 
     @GetMapping("/vouchers/{code}")
-    @Operation(summary = "A voucher of one of this institution's trainings",
-            description = "Errors: 404 VOUCHER_NOT_FOUND, 403 VOUCHER_NOT_YOURS")
+    @Operation(summary = "A voucher of one of this institution's trainings")
+    @Refuses(value = TrainingRefusal.class, codes = {"VOUCHER_NOT_FOUND", "VOUCHER_NOT_YOURS"})
     VoucherView voucher(HttpServletRequest request, @PathVariable String code) {
         return view(voucher(records.find(Partner.of(request).id(), code)));
     }

@@ -2,6 +2,7 @@ package org.prakerja.training;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +17,7 @@ import org.prakerja.common.Masking;
 import org.prakerja.common.PageRequest;
 import org.prakerja.common.Paged;
 import org.prakerja.common.web.RefusedException;
+import org.prakerja.common.web.Refuses;
 import org.prakerja.notification.Message;
 import org.prakerja.notification.Notifications;
 import org.prakerja.purchase.Voucher;
@@ -23,7 +25,6 @@ import org.prakerja.purchase.VoucherStatus;
 import org.prakerja.purchase.Vouchers;
 import org.prakerja.registration.Participants;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** R-81 every voucher code on the dashboard, the voucher email again, and R-64 reviews. */
@@ -64,7 +66,7 @@ class ParticipantVoucherController {
 
     /** One voucher on the dashboard; certificate and review are null until they exist. */
     record VoucherItem(String voucherCode, TrainingRef training, String platform, long price, VoucherStatus status,
-            Instant purchasedAt, Integer pretestScore, CertificateView certificate, ReviewView review) {
+            Instant purchasedAt, @Nullable Integer pretestScore, @Nullable CertificateView certificate, @Nullable ReviewView review) {
 
         static VoucherItem of(Voucher v, String title, TrainingRecord record) {
             return new VoucherItem(v.code(), new TrainingRef(v.trainingId(), title), v.platformId(), v.price(),
@@ -92,13 +94,14 @@ class ParticipantVoucherController {
 
     @PostMapping("/api/v1/me/vouchers/{code}/resend")
     @Transactional
-    @Operation(summary = "Send the voucher email again (R-81)", description = "Errors: 404 VOUCHER_NOT_FOUND")
-    ResponseEntity<Void> resend(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
+    @Operation(summary = "Send the voucher email again (R-81)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Refuses(value = TrainingRefusal.class, codes = "VOUCHER_NOT_FOUND")
+    void resend(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
         var voucher = vouchers.byCode(code).filter(v -> v.participantId().equals(user.subjectId()))
                 .orElseThrow(() -> new RefusedException(TrainingRefusal.VOUCHER_NOT_FOUND));
         String title = catalog.training(voucher.trainingId()).map(t -> t.title()).orElse(voucher.trainingId());
         notifications.send(Message.email(user.subjectId(), "email.voucher-resent", title, code).asSensitive());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 
     record Review(@NotNull @Min(1) @Max(5) Integer rating, @NotBlank @Size(max = 2000) String text) {
@@ -108,12 +111,13 @@ class ParticipantVoucherController {
     }
 
     @PostMapping("/api/v1/me/vouchers/{code}/review")
-    @Operation(summary = "Rate and review a completed training (R-64)",
-            description = "Errors: 400 VALIDATION_FAILED, 404 VOUCHER_NOT_FOUND, 409 CERTIFICATE_REQUIRED, 409 ALREADY_REVIEWED")
-    ResponseEntity<Reviewed> review(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
+    @Operation(summary = "Rate and review a completed training (R-64)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(value = TrainingRefusal.class, codes = {"VOUCHER_NOT_FOUND", "CERTIFICATE_REQUIRED", "ALREADY_REVIEWED"})
+    Reviewed review(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
             @Valid @RequestBody Review body) {
         return switch (records.review(user.subjectId(), code, body.rating(), body.text().trim())) {
-            case TrainingRecords.Done d -> ResponseEntity.status(HttpStatus.CREATED).body(new Reviewed(code, body.rating()));
+            case TrainingRecords.Done d -> new Reviewed(code, body.rating());
             case TrainingRecords.Refused r -> throw new RefusedException(r.reason());
         };
     }
@@ -124,7 +128,8 @@ class ParticipantVoucherController {
     }
 
     @GetMapping("/api/v1/certificates/{number}")
-    @Operation(summary = "Verify a certificate by its number (public, R-63)", description = "Errors: 404 CERTIFICATE_NOT_FOUND")
+    @Operation(summary = "Verify a certificate by its number (public, R-63)")
+    @Refuses(value = TrainingRefusal.class, codes = "CERTIFICATE_NOT_FOUND")
     CertificateCheck certificate(@PathVariable @Size(max = 64) String number) {
         var c = records.certificate(number).orElseThrow(() -> new RefusedException(TrainingRefusal.CERTIFICATE_NOT_FOUND));
         var training = catalog.training(c.trainingId()).orElseThrow();

@@ -9,14 +9,15 @@ import org.prakerja.access.CurrentUser;
 import org.prakerja.common.PageRequest;
 import org.prakerja.common.Paged;
 import org.prakerja.common.web.RefusedException;
+import org.prakerja.common.web.Refuses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,12 +42,13 @@ class WaveController {
 
     @PostMapping("/{number}/applications")
     @Operation(summary = "Join a wave (Gabung Gelombang, R-21)",
-            description = "Errors: 400 VALIDATION_FAILED, 404 WAVE_NOT_FOUND, 409 NOT_ELIGIBLE (detail and reason say why), "
-                    + "ALREADY_APPLIED, WAVE_NOT_OPEN, VERIFICATION_REQUIRED, BASIC_TEST_REQUIRED")
-    ResponseEntity<Joined> join(@AuthenticationPrincipal CurrentUser user,
-            @PathVariable @Min(1) @Max(100_000) int number) {
+            description = "A NOT_ELIGIBLE problem says why in detail and reason.")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(value = WaveRefusal.class, codes = {"WAVE_NOT_FOUND", "NOT_ELIGIBLE", "ALREADY_APPLIED", "WAVE_NOT_OPEN",
+            "VERIFICATION_REQUIRED", "BASIC_TEST_REQUIRED"})
+    Joined join(@AuthenticationPrincipal CurrentUser user, @PathVariable @Min(1) @Max(100_000) int number) {
         return switch (applications.join(user.subjectId(), number)) {
-            case JoinResult.Joined j -> ResponseEntity.status(HttpStatus.CREATED).body(new Joined(j.wave(), "PENDING"));
+            case JoinResult.Joined j -> new Joined(j.wave(), "PENDING");
             case JoinResult.NotEligible ne -> throw new RefusedException(WaveRefusal.NOT_ELIGIBLE, ne.why().text(),
                     Map.of("reason", ne.why().name()));
             case JoinResult.Refused r -> throw new RefusedException(r.reason());

@@ -10,14 +10,15 @@ import java.time.OffsetDateTime;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.common.web.RefusedException;
 import org.prakerja.job.JobStarted;
+import org.prakerja.common.web.Refuses;
 import org.prakerja.job.Jobs;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,8 +42,10 @@ class WaveOpsController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a wave (DRAFT)", description = "Errors: 400 VALIDATION_FAILED, 409 WAVE_EXISTS")
-    ResponseEntity<Wave> create(@Valid @RequestBody NewWave body) {
+    @Operation(summary = "Create a wave (DRAFT)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refuses(value = WaveRefusal.class, codes = "WAVE_EXISTS")
+    Wave create(@Valid @RequestBody NewWave body) {
         if (!body.joinOpensAt().isBefore(body.joinClosesAt())) {
             throw new InvalidInput("joinClosesAt", "must be after joinOpensAt");
         }
@@ -51,7 +54,7 @@ class WaveOpsController {
         }
         return switch (waves.create(body.number(), body.quota(), body.joinOpensAt().toInstant(),
                 body.joinClosesAt().toInstant(), body.announcementAt().toInstant())) {
-            case WaveChange.Changed c -> ResponseEntity.status(HttpStatus.CREATED).body(c.wave());
+            case WaveChange.Changed c -> c.wave();
             case WaveChange.Refused r -> throw new RefusedException(r.reason());
         };
     }
@@ -60,11 +63,11 @@ class WaveOpsController {
     }
 
     @PostMapping("/{number}/transitions")
-    @Operation(summary = "Open or close a wave (R-20)",
-            description = "Errors: 400 VALIDATION_FAILED, 404 WAVE_NOT_FOUND, 409 ILLEGAL_TRANSITION")
-    ResponseEntity<Wave> transition(@PathVariable int number, @Valid @RequestBody Transition body) {
+    @Operation(summary = "Open or close a wave (R-20)")
+    @Refuses(value = WaveRefusal.class, codes = {"WAVE_NOT_FOUND", "ILLEGAL_TRANSITION"})
+    Wave transition(@PathVariable int number, @Valid @RequestBody Transition body) {
         return switch (waves.transition(number, body.to())) {
-            case WaveChange.Changed c -> ResponseEntity.ok(c.wave());
+            case WaveChange.Changed c -> c.wave();
             case WaveChange.Refused r -> throw new RefusedException(r.reason());
         };
     }
@@ -73,8 +76,10 @@ class WaveOpsController {
 
     @PostMapping("/{number}/selection")
     @Operation(summary = "Run the reproducible selection (R-22) as a job",
-            description = "Errors: 404 WAVE_NOT_FOUND, 409 ILLEGAL_TRANSITION (the wave is not CLOSED)")
-    ResponseEntity<JobStarted> select(@PathVariable int number) {
+            description = "ILLEGAL_TRANSITION: the wave is not CLOSED")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Refuses(value = WaveRefusal.class, codes = {"WAVE_NOT_FOUND", "ILLEGAL_TRANSITION"})
+    JobStarted select(@PathVariable int number) {
         var wave = waves.find(number);
         if (wave.isEmpty()) {
             throw new RefusedException(WaveRefusal.WAVE_NOT_FOUND);
@@ -83,14 +88,15 @@ class WaveOpsController {
             throw new RefusedException(WaveRefusal.ILLEGAL_TRANSITION,
                     "selection needs a CLOSED wave; this one is " + wave.get().status());
         }
-        var id = jobs.start(WaveJobs.SELECTION, number);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobStarted(id));
+        return new JobStarted(jobs.start(WaveJobs.SELECTION, number));
     }
 
     @PostMapping("/{number}/announcement")
     @Operation(summary = "Announce (R-23, R-24, R-30) as a job: cards, balances, messages",
-            description = "Errors: 404 WAVE_NOT_FOUND, 409 ILLEGAL_TRANSITION (the wave is not SELECTED)")
-    ResponseEntity<JobStarted> announce(@PathVariable int number) {
+            description = "ILLEGAL_TRANSITION: the wave is not SELECTED")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Refuses(value = WaveRefusal.class, codes = {"WAVE_NOT_FOUND", "ILLEGAL_TRANSITION"})
+    JobStarted announce(@PathVariable int number) {
         var wave = waves.find(number);
         if (wave.isEmpty()) {
             throw new RefusedException(WaveRefusal.WAVE_NOT_FOUND);
@@ -99,14 +105,14 @@ class WaveOpsController {
             throw new RefusedException(WaveRefusal.ILLEGAL_TRANSITION,
                     "announcement needs a SELECTED wave; this one is " + wave.get().status());
         }
-        var id = jobs.start(WaveJobs.ANNOUNCEMENT, number);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobStarted(id));
+        return new JobStarted(jobs.start(WaveJobs.ANNOUNCEMENT, number));
     }
 
     @GetMapping("/{number}/selection")
-    @Operation(summary = "The selection's seed and counts, exclusions by reason", description = "Errors: 404 WAVE_NOT_FOUND")
-    ResponseEntity<Selection.Report> report(@PathVariable int number) {
-        return selection.report(number).map(ResponseEntity::ok)
+    @Operation(summary = "The selection's seed and counts, exclusions by reason")
+    @Refuses(value = WaveRefusal.class, codes = "WAVE_NOT_FOUND")
+    Selection.Report report(@PathVariable int number) {
+        return selection.report(number)
                 .orElseThrow(() -> new RefusedException(WaveRefusal.WAVE_NOT_FOUND));
     }
 }

@@ -8,7 +8,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Drives the running service over real HTTP, as a client written against API.md would. */
+/**
+ * Drives the running service over real HTTP, as a client written against API.md would. Every
+ * answer is checked against the OpenAPI document the service publishes ({@link ApiDocument}).
+ */
 public final class Api {
 
     public record Response(int status, JsonNode body, String raw) {
@@ -20,9 +23,11 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final int port;
 
     public Api(int port) {
         this.base = "http://localhost:" + port;
+        this.port = port;
     }
 
     public static String json(Object value) {
@@ -66,7 +71,10 @@ public final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var sent = request.build();
+            var response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            ApiDocument.published(port).ifPresent(document -> document.check(sent.method(), pathWithQuery(sent.uri()),
+                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body()));
             JsonNode node = response.body().isBlank() ? null : parse(response.body());
             return new Response(response.statusCode(), node, response.body());
         } catch (java.io.IOException e) {
@@ -75,6 +83,10 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    static String pathWithQuery(URI uri) {
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private static JsonNode parse(String body) {

@@ -18,11 +18,13 @@ public final class PartnerApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final int port;
     private final String partnerId;
     private final String secret;
 
     public PartnerApi(int port, String partnerId, String secret) {
         this.base = "http://localhost:" + port;
+        this.port = port;
         this.partnerId = partnerId;
         this.secret = secret;
     }
@@ -71,7 +73,11 @@ public final class PartnerApi {
             request.header("X-External-Id", externalId);
         }
         try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var sent = request.build();
+            var response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            // every answer, refusals of forged signatures included, is one the OpenAPI document describes
+            ApiDocument.published(port).ifPresent(document -> document.check(method, Api.pathWithQuery(sent.uri()),
+                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body()));
             JsonNode node = null;
             try {
                 node = response.body().isBlank() ? null : JSON.readTree(response.body());

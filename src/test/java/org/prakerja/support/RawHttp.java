@@ -59,7 +59,7 @@ public final class RawHttp {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(bytes);
             out.flush();
-            return read(socket.getInputStream());
+            return checked(port, method, rawPath, read(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,10 +89,21 @@ public final class RawHttp {
             } catch (IOException answeredEarly) {
                 // the server may answer and close before the whole body is sent
             }
-            return read(socket.getInputStream());
+            return checked(port, method, rawPath, read(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The answer, once the OpenAPI document describes it. A path as written here often matches no
+     * operation (percent-encoded, dot segments, doubled slashes): the edge refuses it, and the
+     * answer is then only checked to be a problem (ApiDocument).
+     */
+    private static Response checked(int port, String method, String rawPath, Response response) {
+        ApiDocument.published(port).ifPresent(document -> document.check(method, rawPath, response.status(),
+                response.header("Content-Type"), response.body()));
+        return response;
     }
 
     private static Response read(InputStream in) throws IOException {
