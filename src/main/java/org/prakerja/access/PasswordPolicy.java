@@ -28,6 +28,9 @@ public final class PasswordPolicy {
             return Optional.of("must not be blank or only spaces");
         }
         String lower = password.strip().toLowerCase(Locale.ROOT);
+        if (lower.codePointCount(0, lower.length()) < 8) {
+            return Optional.of("must have at least 8 characters besides leading and trailing spaces");
+        }
         if (password.codePoints().distinct().count() < 4) {
             return Optional.of("is too easy to guess: use at least four different characters");
         }

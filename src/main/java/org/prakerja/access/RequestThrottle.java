@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Per client address, a ceiling on the requests a password guesser or a bulk registrar needs:
- * logins, registrations and password-reset requests, each counted per minute (429 RATE_LIMITED
+ * wrong logins, registrations and password-reset requests, each counted per minute (429 RATE_LIMITED
  * with Retry-After past it). Counted in this instance's memory: with N instances behind a load
  * balancer a client gets at most N times the ceiling, still far from what guessing needs. The
  * address is the connection's, or the X-Forwarded-For of a trusted proxy (Tomcat's RemoteIpValve,
@@ -28,6 +28,11 @@ final class RequestThrottle extends OncePerRequestFilter {
 
     /** POST paths and their ceiling per address per minute. */
     private final Map<String, Integer> perMinute;
+    /**
+     * Paths where only refused attempts count: a guesser's wrong passwords, not the logins of the
+     * many people a mobile carrier puts behind one address on announcement day.
+     */
+    private final java.util.Set<String> countedWhenRefused = java.util.Set.of("/api/v1/sessions");
     private final ProblemWriter problems;
     private final LongSupplier millis;
     private final ConcurrentHashMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
@@ -60,8 +65,9 @@ final class RequestThrottle extends OncePerRequestFilter {
             counters.clear();
         }
         String path = request.getRequestURI();
-        int count = counters.computeIfAbsent(path + " " + request.getRemoteAddr(), k -> new AtomicInteger())
-                .incrementAndGet();
+        var counter = counters.computeIfAbsent(path + " " + request.getRemoteAddr(), k -> new AtomicInteger());
+        boolean onlyFailures = countedWhenRefused.contains(path);
+        int count = onlyFailures ? counter.get() + 1 : counter.incrementAndGet();
         if (count > perMinute.get(path)) {
             if (count == perMinute.get(path) + 1) {
                 log.warn("throttled path={} address={}", path, mask(request.getRemoteAddr()));
@@ -71,6 +77,9 @@ final class RequestThrottle extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+        if (onlyFailures && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            counter.incrementAndGet();
+        }
     }
 
     /** An address in logs without its last part (personal data in some readings of the law). */

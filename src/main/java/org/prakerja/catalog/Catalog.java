@@ -113,9 +113,15 @@ public class Catalog {
 
     /** R-64 a participant's rating feeds the training's average. */
     @Transactional
-    public void addRating(String trainingId, int rating) {
-        db.sql("UPDATE training SET rating_sum = rating_sum + ?, rating_count = rating_count + 1 WHERE id = ?")
-                .params(rating, trainingId).update();
+    public void addRating(java.util.UUID reviewId, String trainingId, int rating) {
+        // the insert is the once-only check: a rating already counted inserts nothing and adds nothing
+        db.sql("""
+                WITH counted AS (
+                    INSERT INTO training_rating (voucher_id, training_id, rating) VALUES (?, ?, ?)
+                    ON CONFLICT (voucher_id) DO NOTHING RETURNING training_id, rating)
+                UPDATE training t SET rating_sum = t.rating_sum + c.rating, rating_count = t.rating_count + 1
+                FROM counted c WHERE t.id = c.training_id
+                """).params(reviewId, trainingId, rating).update();
         cache.remove(trainingId);
     }
 

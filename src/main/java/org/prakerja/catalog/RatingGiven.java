@@ -10,6 +10,9 @@ package org.prakerja.catalog;
  */
 public interface RatingGiven {
 
+    /** The review's own id (its voucher): a rating counts once, however often it arrives. */
+    java.util.UUID voucherId();
+
     String trainingId();
 
     /** 1 to 5. */

@@ -23,9 +23,11 @@ class JobRunner {
 
     private final JdbcClient db;
     private final TransactionTemplate own;
+    private final KindLock kindLock;
 
-    JobRunner(JdbcClient db, PlatformTransactionManager transactions) {
+    JobRunner(JdbcClient db, PlatformTransactionManager transactions, KindLock kindLock) {
         this.db = db;
+        this.kindLock = kindLock;
         // progress is written in its own transaction, so it shows while the job's transaction is
         // still open and survives its rollback
         this.own = new TransactionTemplate(transactions);
@@ -55,7 +57,14 @@ class JobRunner {
         }
         log.info("job started job={} kind={} wave={} run={}", id, job.kind(), order.wave(), runs);
         try {
-            job.run(order.wave() == null ? OptionalInt.empty() : OptionalInt.of(order.wave()), progress(id));
+            Runnable work = () -> job.run(order.wave() == null ? OptionalInt.empty() : OptionalInt.of(order.wave()),
+                    progress(id));
+            if (job.schedule().isPresent()) {
+                // a run-now of a scheduled kind waits for a round of it in progress
+                kindLock.run(job.kind(), true, work);
+            } else {
+                work.run();
+            }
         } catch (RuntimeException e) {
             if (execution.getSchedulerState().isShuttingDown()) {
                 // not the job's fault: its instance is going away. The row stays RUNNING and
@@ -63,13 +72,24 @@ class JobRunner {
                 log.warn("job interrupted by shutdown job={} kind={}", id, job.kind());
                 throw e;
             }
-            log.error("job failed job={} kind={}", id, job.kind(), e);
-            failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // class and SQL state only: a database message can quote a row's values (phones, emails),
+            // and the job's error is readable by operators and auditors
+            log.error("job failed job={} kind={} error={} sqlState={}", id, job.kind(), e.getClass().getName(), sqlState(e));
+            failed(id, e.getClass().getSimpleName() + (sqlState(e) == null ? "" : " (SQL state " + sqlState(e) + ")"));
             return;
         }
         db.sql("UPDATE job SET state = 'SUCCEEDED', finished_at = now(), done = greatest(done, total) WHERE id = ?")
                 .param(id).update();
         log.info("job succeeded job={} kind={}", id, job.kind());
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private void failed(UUID id, String error) {

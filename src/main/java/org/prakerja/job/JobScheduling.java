@@ -41,8 +41,8 @@ class JobScheduling {
     }
 
     @Bean
-    JobRunner jobRunner(JdbcClient db, PlatformTransactionManager transactions) {
-        return new JobRunner(db, transactions);
+    JobRunner jobRunner(JdbcClient db, PlatformTransactionManager transactions, DataSource dataSource) {
+        return new JobRunner(db, transactions, new KindLock(dataSource));
     }
 
     @Bean(destroyMethod = "stop")
@@ -50,10 +50,13 @@ class JobScheduling {
             ObjectProvider<SchedulerListener> listeners) {
         List<Task<?>> tasks = new ArrayList<>();
         List<RecurringTask<Void>> rounds = new ArrayList<>();
+        var kindLock = new KindLock(dataSource);
         for (var job : definitions) {
             tasks.add(oneTime(job, runner, settings));
             job.schedule().ifPresent(schedule -> rounds.add(Tasks.recurring(roundOf(job.kind()), schedule(schedule))
-                    .execute((instance, execution) -> job.run(OptionalInt.empty(), Progress.NONE))));
+                    // a round finding its kind already at work (another round, a run-now) lets it be
+                    .execute((instance, execution) -> kindLock.run(job.kind(), false,
+                            () -> job.run(OptionalInt.empty(), Progress.NONE)))));
         }
         // with the schedule off, this instance puts no round on the schedule, but it still knows the
         // rounds and runs those other instances scheduled: a task unknown to an instance would have

@@ -11,7 +11,8 @@ class PasswordPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"password", "PASSWORD", "12345678", "        ", "aaaaaaaa", "abababab", "qwertyuiop",
-            "iloveyou", "sunshine", "abcdefgh", "87654321", "rahasia123", "bismillah", "1234567890", "\t\t\t\t\t\t\t\t"})
+            "iloveyou", "sunshine", "abcdefgh", "87654321", "rahasia123", "bismillah", "1234567890", "\t\t\t\t\t\t\t\t",
+            "\t\t\n\n\r\r  x", "   abc   "})
     @DisplayName("Hardening 3 (ASVS 2.1.7): common and trivial passwords are refused")
     void refused(String password) {
         assertThat(PasswordPolicy.refusal(password, "budi@example.id")).as(password).isPresent();

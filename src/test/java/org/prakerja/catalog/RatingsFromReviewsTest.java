@@ -48,6 +48,17 @@ class RatingsFromReviewsTest {
     }
 
     @Test
+    @DisplayName("R-64 a rating delivered twice (a redelivery after a crash, a second instance at start) counts once")
+    void ratingCountsOnce() {
+        String training = aTraining();
+        var review = java.util.UUID.randomUUID();
+        catalog.addRating(review, training, 4);
+        catalog.addRating(review, training, 4);
+        catalog.addRating(java.util.UUID.randomUUID(), training, 2);
+        assertThat(ratings(training)).isEqualTo(new Ratings(6, 2));
+    }
+
+    @Test
     @DisplayName("a rating whose listener failed stays in the event registry, and is taken in when the "
             + "incomplete publications are resubmitted, as an instance does when it starts")
     void failedReactionRunsAgain() {

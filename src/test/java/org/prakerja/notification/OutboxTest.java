@@ -56,6 +56,34 @@ class OutboxTest {
     }
 
     @Test
+    @DisplayName("R-91 a message the gateway accepted is marked sent at once: a database failure later in the same batch does not undo it, so it is not sent again")
+    void markedOneByOne() {
+        String first = "+6287" + String.format("%09d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
+        String second = "+6288" + String.format("%09d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
+        relay.relayAll();
+        db.sql("INSERT INTO outbox (channel, recipient, body, created_at) VALUES ('SMS', ?, 'pertama', now())").param(first).update();
+        db.sql("INSERT INTO outbox (channel, recipient, body, created_at) VALUES ('SMS', ?, 'kedua', now())").param(second).update();
+        // the database refuses to mark the second one, as a database going down would
+        String trigger = "refuse_mark_" + Math.abs(second.hashCode());
+        db.sql("""
+                CREATE OR REPLACE FUNCTION test_refuse_mark() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN RAISE EXCEPTION 'database gone for the test'; END $$
+                """).update();
+        db.sql("CREATE TRIGGER " + trigger + " BEFORE UPDATE OF sent_at ON outbox FOR EACH ROW WHEN (NEW.recipient = '"
+                + second + "' AND NEW.sent_at IS NOT NULL) EXECUTE FUNCTION test_refuse_mark()").update();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(relay::relayAll).hasStackTraceContaining("database gone");
+        } finally {
+            db.sql("DROP TRIGGER " + trigger + " ON outbox").update();
+        }
+        assertThat(db.sql("SELECT sent_at IS NOT NULL FROM outbox WHERE recipient = ?").param(first).query(Boolean.class)
+                .single()).as("the first one stays marked sent").isTrue();
+        assertThat(db.sql("SELECT sent_at IS NULL AND claimed_until > now() FROM outbox WHERE recipient = ?").param(second)
+                .query(Boolean.class).single()).as("the second one waits for its claim to lapse").isTrue();
+        assertThat(inbox.to(first)).hasSize(1);
+    }
+
+    @Test
     @DisplayName("R-90 a message that is not a secret keeps its body in the outbox")
     void plainSms() {
         var who = aParticipant();

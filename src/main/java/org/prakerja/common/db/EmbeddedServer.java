@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -16,6 +20,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.prakerja.common.UnsafeConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +40,8 @@ public final class EmbeddedServer implements Closeable {
     private final Map<String, String> serverConfig;
     private final Duration orphanShutdownWait;
     private volatile EmbeddedPostgres postgres;
+    /** Held while this JVM runs: a server on this folder is an orphan only if no live service holds it. */
+    private FileLock ownerLock;
     private volatile int port;
     private volatile String password;
 
@@ -48,6 +55,7 @@ public final class EmbeddedServer implements Closeable {
     /** Starts the server; a server already running on this data folder (a killed run's orphan) is stopped first. */
     synchronized EmbeddedServer start() throws IOException {
         Files.createDirectories(dataDir);
+        takeOwnership();
         stopOrphan();
         StalePostmasterPid.removeIfStale(dataDir);
         Path passwordFile = dataDir.resolve(PASSWORD_FILE);
@@ -91,11 +99,14 @@ public final class EmbeddedServer implements Closeable {
         byte[] raw = new byte[24];
         new SecureRandom().nextBytes(raw);
         String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        // the file first, complete and readable by its owner only, then the password it holds
+        Path written = Files.createTempFile(dataDir, PASSWORD_FILE, ".new",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(written, fresh, StandardOpenOption.SYNC);
         try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             s.execute("SET password_encryption = 'scram-sha-256'");
             s.execute("ALTER USER postgres PASSWORD '" + fresh + "'");
-            Files.writeString(passwordFile, fresh);
-            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+            Files.move(written, passwordFile, StandardCopyOption.ATOMIC_MOVE);
             password = fresh;
             writePasswordOnlyHba();
             s.execute("SELECT pg_reload_conf()");
@@ -117,9 +128,20 @@ public final class EmbeddedServer implements Closeable {
         }
     }
 
-    /** Whether the server's postmaster is running. */
+    /** Whether the server's postmaster is running (its pid may since belong to another program). */
     boolean alive() {
-        return postmasterPid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        return postmasterPid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(StalePostmasterPid::isPostgres).filter(this::servesThisFolder).isPresent();
+    }
+
+    /** A postmaster works in its data folder: its working directory tells whose it is. */
+    private boolean servesThisFolder(ProcessHandle process) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"))
+                    .equals(dataDir.toRealPath());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Starts the server again if it died; true when it had to. */
@@ -167,6 +189,25 @@ public final class EmbeddedServer implements Closeable {
     }
 
     /**
+     * One service per data folder: a second one started on it (or a rolling restart that overlaps)
+     * must not take the first one's server away from it. The lock goes with the JVM, -9 included.
+     */
+    private void takeOwnership() throws IOException {
+        if (ownerLock != null) {
+            return;
+        }
+        var channel = FileChannel.open(dataDir.getParent() == null ? Path.of(dataDir + ".lock")
+                : dataDir.resolveSibling(dataDir.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        ownerLock = channel.tryLock();
+        if (ownerLock == null) {
+            channel.close();
+            throw new UnsafeConfiguration("Another running service uses the embedded PostgreSQL in " + dataDir.toAbsolutePath()
+                    + ".", "Stop that service first, or give this one its own prakerja.db.embedded.data-dir.");
+        }
+    }
+
+    /**
      * A run of the service killed with -9 leaves its server running, holding the data folder: stop
      * it (a fast shutdown; a kill if it does not go), so this run can start its own.
      */
@@ -174,7 +215,8 @@ public final class EmbeddedServer implements Closeable {
         if (postgres != null) {
             return;
         }
-        var orphan = postmasterPid().flatMap(ProcessHandle::of).filter(StalePostmasterPid::isPostgres);
+        var orphan = postmasterPid().flatMap(ProcessHandle::of).filter(StalePostmasterPid::isPostgres)
+                .filter(this::servesThisFolder);
         if (orphan.isEmpty()) {
             return;
         }
@@ -193,8 +235,15 @@ public final class EmbeddedServer implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (postgres != null) {
-            postgres.close();
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } finally {
+            if (ownerLock != null) {
+                ownerLock.channel().close();
+                ownerLock = null;
+            }
         }
     }
 }
