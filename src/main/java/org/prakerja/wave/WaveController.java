@@ -4,12 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.Locale;
 import java.util.Map;
 import org.prakerja.access.CurrentUser;
 import org.prakerja.common.PageRequest;
+import org.prakerja.common.ProgramRules;
 import org.prakerja.common.Paged;
 import org.prakerja.common.web.RefusedException;
 import org.prakerja.common.web.Refuses;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +30,14 @@ class WaveController {
 
     private final Waves waves;
     private final Applications applications;
+    private final MessageSource messages;
+    private final ProgramRules rules;
 
-    WaveController(Waves waves, Applications applications) {
+    WaveController(Waves waves, Applications applications, MessageSource messages, ProgramRules rules) {
         this.waves = waves;
         this.applications = applications;
+        this.messages = messages;
+        this.rules = rules;
     }
 
     @GetMapping
@@ -46,10 +53,14 @@ class WaveController {
     @ResponseStatus(HttpStatus.CREATED)
     @Refuses(value = WaveRefusal.class, codes = {"WAVE_NOT_FOUND", "NOT_ELIGIBLE", "ALREADY_APPLIED", "WAVE_NOT_OPEN",
             "VERIFICATION_REQUIRED", "BASIC_TEST_REQUIRED"})
-    Joined join(@AuthenticationPrincipal CurrentUser user, @PathVariable @Min(1) @Max(100_000) int number) {
+    Joined join(@AuthenticationPrincipal CurrentUser user, @PathVariable @Min(1) @Max(100_000) int number,
+            Locale language) {
         return switch (applications.join(user.subjectId(), number)) {
             case JoinResult.Joined j -> new Joined(j.wave(), "PENDING");
-            case JoinResult.NotEligible ne -> throw new RefusedException(WaveRefusal.NOT_ELIGIBLE, ne.why().text(),
+            // the age and the family cap in the words come from the settings the rule itself reads
+            case JoinResult.NotEligible ne -> throw new RefusedException(WaveRefusal.NOT_ELIGIBLE,
+                    messages.getMessage("ineligibility." + ne.why().name(),
+                            new Object[] {rules.minimumAge(), rules.recipientsPerFamily()}, language),
                     Map.of("reason", ne.why().name()));
             case JoinResult.Refused r -> throw new RefusedException(r.reason());
         };

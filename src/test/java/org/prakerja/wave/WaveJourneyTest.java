@@ -103,6 +103,12 @@ class WaveJourneyTest {
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("NOT_ELIGIBLE");
         assertThat(r.body().get("reason").asString()).isEqualTo("UNDER_AGE");
+        // the words come from the bundles, with the age from the setting, in the reader's language
+        assertThat(r.body().get("detail").asString()).isEqualTo("belum berusia 18 tahun");
+        var english = org.prakerja.support.RawHttp.send(port, "POST", "/api/v1/waves/" + wave + "/applications",
+                Map.of("Authorization", "Bearer " + young.token(), "Accept-Language", "en"), "");
+        assertThat(english.code()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(english.json().get("detail").asString()).isEqualTo("younger than 18");
         for (var item : List.of("inSchool", "civilServant", "securityForces", "villageOfficial", "legislator")) {
             var p = journey.readyToApply(aParticipant().declaring(item));
             assertThat(join(p, wave).code()).isEqualTo("NOT_ELIGIBLE");
