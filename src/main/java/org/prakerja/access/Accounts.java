@@ -59,22 +59,44 @@ public class Accounts {
     }
 
     public Optional<IssuedSession> login(String email, String rawPassword) {
-        var found = db.sql("SELECT id, password_hash FROM credential WHERE lower(email) = lower(?)")
+        var found = verify(email, rawPassword);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(issue(found.get().credentialId()));
+    }
+
+    /** The account behind an email and password, for the portal's form login; empty when either is wrong. */
+    public Optional<CurrentUser> authenticate(String email, String rawPassword) {
+        return verify(email, rawPassword).map(Verified::user);
+    }
+
+    private record Verified(UUID credentialId, String passwordHash, CurrentUser user) {
+    }
+
+    private Optional<Verified> verify(String email, String rawPassword) {
+        var found = db.sql("SELECT id, password_hash, subject_id, role, email FROM credential WHERE lower(email) = lower(?)")
                 .param(email)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .query((rs, i) -> new Verified(rs.getObject(1, UUID.class), rs.getString(2),
+                        new CurrentUser(rs.getObject(3, UUID.class), Role.valueOf(rs.getString(4)), rs.getString(5))))
                 .optional();
         if (found.isEmpty()) {
             passwords.matches(rawPassword, decoyHash);
             return Optional.empty();
         }
-        if (!passwords.matches(rawPassword, found.get()[1])) {
+        String hash = found.get().passwordHash();
+        if (!passwords.matches(rawPassword, hash)) {
             return Optional.empty();
         }
-        if (passwords.upgradeEncoding(found.get()[1])) {
+        if (passwords.upgradeEncoding(hash)) {
             // made with weaker Argon2 settings than today's: the password is at hand only now
             db.sql("UPDATE credential SET password_hash = ? WHERE id = ?")
-                    .params(passwords.encode(rawPassword), UUID.fromString(found.get()[0])).update();
+                    .params(passwords.encode(rawPassword), found.get().credentialId()).update();
         }
+        return found;
+    }
+
+    private IssuedSession issue(UUID credentialId) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -84,11 +106,11 @@ public class Accounts {
                 INSERT INTO api_session (token_hash, credential_id, expires_at, created_at)
                 VALUES (?, ?, now() + ?::interval, now()) RETURNING expires_at
                 """)
-                .params(sha256(token), UUID.fromString(found.get()[0]), sessionLifetime.toSeconds() + " seconds")
+                .params(sha256(token), credentialId, sessionLifetime.toSeconds() + " seconds")
                 .query(Timestamp.class)
                 .single()
                 .toInstant();
-        return Optional.of(new IssuedSession(token, expiresAt));
+        return new IssuedSession(token, expiresAt);
     }
 
     @Transactional(readOnly = true)

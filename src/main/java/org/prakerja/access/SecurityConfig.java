@@ -24,10 +24,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.prakerja.common.web.WebRequests;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bearer tokens for the participant and operator APIs. Operators' write endpoints need ADMIN or
+ * Bearer tokens for the participant and operator APIs, form login and sessions for the pages. Operators' write endpoints need ADMIN or
  * OPERATOR; an AUDITOR may only read. The partner API authenticates with its own signatures.
  */
 @Configuration(proxyBeanMethods = false)
@@ -68,7 +70,8 @@ class SecurityConfig {
         AuthorizationManager<RequestAuthorizationContext> staffOutsideSandbox =
                 environment.acceptsProfiles(Profiles.of("sandbox")) ? (auth, context) -> new AuthorizationDecision(true)
                         : AuthorityAuthorizationManager.hasAnyRole("ADMIN", "OPERATOR", "AUDITOR");
-        http.csrf(c -> c.disable())
+        http.securityMatcher(WebRequests::isApi)
+                .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -91,6 +94,41 @@ class SecurityConfig {
                         .anyRequest().permitAll());
         return http.build();
     }
+
+    /**
+     * Pages of the portal, the console and the sandbox's demo pages: form login with the session in
+     * PostgreSQL (Spring Session JDBC), CSRF on every form, a strict content security policy. The
+     * console's pages are for staff, and only ADMIN and OPERATOR may post its forms; AUDITOR reads.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts) throws Exception {
+        http.authenticationProvider(new PortalLogin(accounts))
+                .formLogin(f -> f.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .successHandler(new PortalLogin.Landing())
+                        .failureHandler(new PortalLogin.Refused())
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout").deleteCookies("PRAKERJA_SESSION"))
+                .httpBasic(b -> b.disable())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+                                + "form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> res.sendError(403)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/ops", "/ops/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
+                        .requestMatchers("/ops", "/ops/**").hasAnyRole("ADMIN", "OPERATOR")
+                        .requestMatchers(PARTICIPANT_PAGES).hasRole("PARTICIPANT")
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** The logged-in participant's pages (PORTAL.md "Participant"). */
+    static final String[] PARTICIPANT_PAGES = {"/dashboard", "/dashboard/**", "/basic-test", "/vouchers", "/vouchers/**",
+            "/incentives", "/incentives/**", "/surveys/**", "/complaints", "/account", "/account/**", "/waves/*/join"};
 
     static final class BearerTokenFilter extends OncePerRequestFilter {
 

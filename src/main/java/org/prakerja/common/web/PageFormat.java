@@ -1,0 +1,40 @@
+package org.prakerja.common.web;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * How pages show money and time: {@code Rp1.000.000} (SPEC.md, whatever the language), dates in
+ * Western Indonesian Time in the reader's language. Templates call it as {@code ${@fmt.rupiah(x)}}.
+ */
+@Component("fmt")
+public class PageFormat {
+
+    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+
+    public String rupiah(long amount) {
+        return "Rp" + NumberFormat.getIntegerInstance(INDONESIAN).format(amount);
+    }
+
+    public String date(@Nullable Instant at) {
+        return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(reader())
+                .format(at.atZone(WIB));
+    }
+
+    public String dateTime(@Nullable Instant at) {
+        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(reader()).format(at.atZone(WIB)) + " WIB";
+    }
+
+    private static Locale reader() {
+        return LocaleContextHolder.getLocale().getLanguage().equals("en") ? Locale.UK : INDONESIAN;
+    }
+}

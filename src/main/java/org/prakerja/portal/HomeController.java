@@ -1,0 +1,38 @@
+package org.prakerja.portal;
+
+import org.prakerja.common.ProgramRules;
+import org.prakerja.wave.Waves;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The landing page: what the program gives, the wave open now, and the way in. */
+@Controller
+class HomeController {
+
+    private final Waves waves;
+    private final ProgramRules rules;
+
+    HomeController(Waves waves, ProgramRules rules) {
+        this.waves = waves;
+        this.rules = rules;
+    }
+
+    /** The benefit as the landing page states it (R-25: the default scheme's amounts). */
+    record Benefit(long trainingBalance, long incentiveAmount, int incentiveCount, long surveyAmount, int surveyCount) {
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("benefit", new Benefit(rules.trainingBalance(),
+                rules.monthlyIncentive(), rules.incentiveMonths(),
+                rules.surveyIncentive(), rules.surveys()));
+        model.addAttribute("openWave", waves.currentlyOpen().orElse(null));
+        return "portal/home";
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "portal/login";
+    }
+}

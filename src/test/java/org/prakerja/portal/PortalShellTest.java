@@ -1,0 +1,142 @@
+package org.prakerja.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.prakerja.support.ParticipantBuilder.aParticipant;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prakerja.IntegrationTest;
+import org.prakerja.notification.OutboxRelay;
+import org.prakerja.support.Api;
+import org.prakerja.support.Browser;
+import org.prakerja.support.Journey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The portal's shell in a real browser (PORTAL.md): the landing page, the language switch, form
+ * login with its session in PostgreSQL, CSRF, and error pages instead of JSON, each page accessible,
+ * light and photographed.
+ */
+@IntegrationTest
+class PortalShellTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    JdbcClient db;
+
+    Api api;
+
+    @BeforeAll
+    static void start(@Autowired org.springframework.core.env.Environment env) {
+        browser = new Browser(Integer.parseInt(env.getProperty("local.server.port")));
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        browser.driver().manage().deleteAllCookies();
+    }
+
+    @Test
+    void theLandingPageSaysWhatTheProgramGivesAndHowToStart() {
+        browser.open("/");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("id");
+        assertThat(browser.text("h1")).isEqualTo("Kartu Prakerja");
+        assertThat(browser.pageText()).contains("Rp1.000.000", "Daftar sekarang", "Masuk", "Cek sertifikat");
+        assertThat(browser.overflowAt360()).isZero();
+        browser.checkPage("landing", true);
+    }
+
+    @Test
+    void englishIsOneClickAwayAndStays() {
+        browser.open("/");
+        browser.find("a[hreflang=en]").click();
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.pageText()).contains("What you get", "Register now");
+        browser.open("/login");
+        assertThat(browser.text("h1")).isEqualTo("Log in");
+        browser.find("a[hreflang=id]").click();
+        assertThat(browser.text("h1")).isEqualTo("Masuk");
+    }
+
+    @Test
+    void aWrongPasswordReshowsTheFormWithTheEmailButNotThePassword() {
+        var who = aParticipant();
+        new Journey(api, relay).register(who);
+        browser.open("/login").type("email", who.email()).type("password", "not-the-password-1").submit("main button[type=submit]");
+        assertThat(browser.path()).startsWith("/login");
+        assertThat(browser.text("#error-summary")).contains("Email atau kata sandi salah");
+        assertThat(browser.find("#email").getAttribute("value")).isEqualTo(who.email());
+        assertThat(browser.find("#password").getAttribute("value")).isEmpty();
+        browser.checkPage("login-refused", false);
+    }
+
+    @Test
+    void aParticipantLogsInToASessionKeptInPostgresqlAndLogsOut() {
+        var who = aParticipant();
+        var id = new Journey(api, relay).register(who);
+        browser.open("/login");
+        browser.checkPage("login", true);
+        browser.type("email", who.email()).type("password", who.password()).submit("main button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+
+        var cookie = browser.driver().manage().getCookieNamed("PRAKERJA_SESSION");
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Lax");
+        assertThat(db.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(id.toString())
+                .query(Long.class).single()).isEqualTo(1);
+
+        browser.open("/");
+        browser.find("header form button").click();
+        assertThat(browser.path()).isEqualTo("/?logout");
+        assertThat(db.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(id.toString())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("email=a%40b.id&password=whatever1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    }
+
+    @Test
+    void aMissingPageIsAPageForABrowserAndAProblemForAProgram() {
+        browser.open("/no-such-page");
+        assertThat(browser.text("h1")).isEqualTo("Halaman tidak ditemukan");
+        browser.checkPage("not-found", true);
+
+        var problem = api.get("/sandbox/no-such-thing");
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.code()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aParticipantPageAsksAVisitorToLogInFirst() {
+        browser.open("/dashboard");
+        assertThat(browser.path()).isEqualTo("/login");
+    }
+}
