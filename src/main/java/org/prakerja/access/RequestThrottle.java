@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.prakerja.common.CommonRefusal;
+import org.prakerja.common.web.WebRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,7 +33,7 @@ final class RequestThrottle extends OncePerRequestFilter {
      * Paths where only refused attempts count: a guesser's wrong passwords, not the logins of the
      * many people a mobile carrier puts behind one address on announcement day.
      */
-    private final java.util.Set<String> countedWhenRefused = java.util.Set.of("/api/v1/sessions");
+    private final java.util.Set<String> countedWhenRefused = java.util.Set.of("/api/v1/sessions", "/login");
     private final ProblemWriter problems;
     private final LongSupplier millis;
     private final ConcurrentHashMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
@@ -73,13 +74,25 @@ final class RequestThrottle extends OncePerRequestFilter {
                 log.warn("throttled path={} address={}", path, mask(request.getRemoteAddr()));
             }
             response.setHeader("Retry-After", Long.toString(60 - (now / 1000) % 60));
-            problems.write(response, CommonRefusal.RATE_LIMITED, "too many requests from your address; try again in a minute");
+            if (WebRequests.isPage(request)) {
+                // a person's form: the error page says to wait a minute, in their language
+                response.sendError(429);
+            } else {
+                problems.write(response, CommonRefusal.RATE_LIMITED, "too many requests from your address; try again in a minute");
+            }
             return;
         }
         chain.doFilter(request, response);
-        if (onlyFailures && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+        if (onlyFailures && refused(response)) {
             counter.incrementAndGet();
         }
+    }
+
+    /** The API answers a refused login 401; the login form sends the person back to itself. */
+    private static boolean refused(HttpServletResponse response) {
+        String location = response.getHeader("Location");
+        return response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED
+                || (location != null && location.endsWith("/login"));
     }
 
     /** An address in logs without its last part (personal data in some readings of the law). */

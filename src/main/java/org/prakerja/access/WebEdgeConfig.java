@@ -38,10 +38,11 @@ class WebEdgeConfig {
             @Value("${prakerja.throttle.logins-per-minute:30}") int logins,
             @Value("${prakerja.throttle.registrations-per-minute:20}") int registrations,
             @Value("${prakerja.throttle.password-resets-per-minute:10}") int resets) {
+        // the API's paths and the pages' forms that do the same
         var registration = new FilterRegistrationBean<>(new RequestThrottle(Map.of("/api/v1/sessions", logins,
-                "/api/v1/registrations", registrations, "/api/v1/password-resets", resets), problems,
-                System::currentTimeMillis));
-        registration.addUrlPatterns("/api/v1/*");
+                "/login", logins, "/api/v1/registrations", registrations, "/register", registrations,
+                "/api/v1/password-resets", resets, "/forgot-password", resets), problems, System::currentTimeMillis));
+        registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

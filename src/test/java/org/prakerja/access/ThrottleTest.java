@@ -64,6 +64,32 @@ class ThrottleTest {
     }
 
     @Test
+    @DisplayName("Hardening 3: the login form's refused attempts count against the address like the API's, and past the ceiling the answer is a page")
+    void loginForm() throws Exception {
+        String attacker = "203.0.113." + (int) (Math.random() * 200 + 1);
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as(page).isTrue();
+        var statuses = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < 7; i++) {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                    .header("X-Forwarded-For", attacker)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "email=admin%40prakerja.test&password=not-the-password&_csrf=" + csrf.group(1)))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 429) {
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+                assertThat(r.body()).contains("Terlalu banyak percobaan");
+            }
+        }
+        assertThat(statuses).containsExactly(302, 302, 302, 302, 302, 429, 429);
+    }
+
+    @Test
     @DisplayName("Hardening 3: registrations are throttled per address too")
     void registrations() {
         String from = "192.0.2." + (int) (Math.random() * 200 + 1);
