@@ -51,12 +51,15 @@ class SandboxSeed {
         steps.forEach(SeedStep::seed);
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         var banner = new StringBuilder()
-                .append("\n\n  Prakerja sandbox is running at http://localhost:").append(port).append('\n')
-                .append("  API docs:  http://localhost:").append(port).append("/swagger-ui.html\n")
-                .append("  Inbox:     http://localhost:").append(port).append("/sandbox/inbox?to=<email or phone>\n")
-                .append("  Operator logins (POST /api/v1/sessions):\n");
-        OPERATORS.forEach(o -> banner.append("    ").append(o.role()).append("  ").append(o.email())
-                .append(" / ").append(o.password()).append('\n'));
+                .append("\n\n  Prakerja portal:  http://localhost:").append(port).append("/\n")
+                .append("  Demo pages:       http://localhost:").append(port).append("/sandbox  (store, training institution, inbox, clock)\n")
+                .append("  Console:          http://localhost:").append(port).append("/ops\n")
+                .append("  API docs:         http://localhost:").append(port).append("/swagger-ui.html\n")
+                .append("  Demo logins (the login page, or POST /api/v1/sessions):\n");
+        OPERATORS.forEach(o -> banner.append("    ").append(String.format("%-9s", o.role())).append(o.email())
+                .append("  /  ").append(o.password()).append('\n'));
+        banner.append("  A participant: register at http://localhost:").append(port)
+                .append("/register; the codes arrive in the demo inbox.\n");
         System.out.println(banner);
         log.info("sandbox seeded port={}", port);
     }

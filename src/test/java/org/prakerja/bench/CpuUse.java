@@ -31,6 +31,10 @@ record CpuUse(Duration jvm, Duration postgres, long[] machineTicks) {
     }
 
     String perPurchase(long purchases, double seconds) {
+        return per("purchase", purchases, seconds);
+    }
+
+    String per(String unit, long units, double seconds) {
         long total = 0;
         for (long t : machineTicks) {
             total += t;
@@ -38,8 +42,8 @@ record CpuUse(Duration jvm, Duration postgres, long[] machineTicks) {
         // /proc/stat's cpu line: user nice system idle iowait irq softirq steal ...
         double idle = 100.0 * (machineTicks[3] + machineTicks[4]) / Math.max(1, total);
         double steal = machineTicks.length > 7 ? 100.0 * machineTicks[7] / Math.max(1, total) : 0;
-        long n = Math.max(1, purchases);
-        return "CPU per purchase: JVM (service + load generator) %.2f ms, PostgreSQL %.2f ms; cores busy: JVM %.2f, PostgreSQL %.2f; machine idle %.1f%%, stolen %.1f%%"
+        long n = Math.max(1, units);
+        return ("CPU per " + unit + ": JVM (service + load generator) %.2f ms, PostgreSQL %.2f ms; cores busy: JVM %.2f, PostgreSQL %.2f; machine idle %.1f%%, stolen %.1f%%")
                 .formatted(jvm.toNanos() / 1e6 / n, postgres.toNanos() / 1e6 / n, jvm.toNanos() / 1e9 / seconds,
                         postgres.toNanos() / 1e9 / seconds, idle, steal);
     }
