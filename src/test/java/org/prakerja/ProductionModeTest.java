@@ -70,4 +70,16 @@ class ProductionModeTest {
         }
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
     }
+
+    @Test
+    @DisplayName("PORTAL.md Secure: outside the sandbox the session cookie is Secure, HttpOnly and SameSite=Lax")
+    void sessionCookieFlags() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/login")).header("Accept", "text/html").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String cookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("PRAKERJA_SESSION=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Lax");
+    }
 }
