@@ -77,7 +77,7 @@ class ComplaintController {
                 .orElseThrow(() -> new RefusedException(ComplaintRefusal.COMPLAINT_NOT_FOUND));
     }
 
-    record Reply(@NotBlank @Size(max = TEXT_LIMIT) String text) {
+    record ComplaintReply(@NotBlank @Size(max = TEXT_LIMIT) String text) {
     }
 
     @PostMapping("/{ticket}/messages")
@@ -85,7 +85,7 @@ class ComplaintController {
     @Operation(summary = "The filer writes again (R-80); a RESOLVED or REJECTED complaint reopens as OPEN")
     @Refuses(value = ComplaintRefusal.class, codes = "COMPLAINT_NOT_FOUND")
     ComplaintView reply(@PathVariable String ticket, @RequestParam(required = false) @Nullable @Size(max = 254) String email,
-            @Valid @RequestBody Reply body, @AuthenticationPrincipal @Nullable CurrentUser user) {
+            @Valid @RequestBody ComplaintReply body, @AuthenticationPrincipal @Nullable CurrentUser user) {
         return switch (complaints.reply(ticket, claimant(user, email), body.text())) {
             case ComplaintChange.Changed<ComplaintView> c -> c.complaint();
             case ComplaintChange.Refused<ComplaintView> r -> throw new RefusedException(r.reason());

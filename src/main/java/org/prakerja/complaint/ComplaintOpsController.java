@@ -56,14 +56,14 @@ class ComplaintOpsController {
         return complaints.forOperator(ticket).orElseThrow(() -> new RefusedException(ComplaintRefusal.COMPLAINT_NOT_FOUND));
     }
 
-    record Answer(@NotNull ComplaintStatus status, @Nullable @Size(max = ComplaintController.TEXT_LIMIT) String response) {
+    record ComplaintAnswer(@NotNull ComplaintStatus status, @Nullable @Size(max = ComplaintController.TEXT_LIMIT) String response) {
     }
 
     @PatchMapping("/{ticket}")
     @Operation(summary = "Move a complaint on and answer its filer (R-80)",
             description = "response is required for RESOLVED and REJECTED; the filer gets it in the app and by email")
     @Refuses(value = ComplaintRefusal.class, codes = {"COMPLAINT_NOT_FOUND", "ILLEGAL_TRANSITION"})
-    OperatorComplaintView answer(@PathVariable String ticket, @Valid @RequestBody Answer body,
+    OperatorComplaintView answer(@PathVariable String ticket, @Valid @RequestBody ComplaintAnswer body,
             @AuthenticationPrincipal CurrentUser operator) {
         return switch (complaints.answer(ticket, operator.asActor(), body.status(), body.response())) {
             case ComplaintChange.Changed<OperatorComplaintView> c -> c.complaint();
