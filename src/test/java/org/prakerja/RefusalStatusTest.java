@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.prakerja.common.CommonRefusal;
 import org.prakerja.common.Refusal;
+import org.prakerja.complaint.ComplaintRefusal;
 import org.prakerja.purchase.PurchaseRefusal;
 import org.prakerja.registration.RegistrationRefusal;
 import org.prakerja.training.TrainingRefusal;
@@ -29,7 +30,8 @@ class RefusalStatusTest {
             Map.entry("TRAINING_NOT_FOUND", 404), Map.entry("VOUCHER_NOT_FOUND", 404), Map.entry("VOUCHER_NOT_YOURS", 403),
             Map.entry("CERTIFICATE_NOT_FOUND", 404), Map.entry("PARTICIPANT_NOT_FOUND", 404),
             Map.entry("WAVE_NOT_FOUND", 404), Map.entry("IDENTITY_NOT_VERIFIED", 422), Map.entry("CODE_INVALID", 422),
-            Map.entry("CODE_EXPIRED", 422), Map.entry("CODE_LOCKED", 429));
+            Map.entry("CODE_EXPIRED", 422), Map.entry("CODE_LOCKED", 429), Map.entry("COMPLAINT_NOT_FOUND", 404),
+            Map.entry("ATTACHMENT_NOT_FOUND", 404));
 
     @Test
     @DisplayName("every refusal answers the status API.md gives its code, 409 unless said")
@@ -37,7 +39,7 @@ class RefusalStatusTest {
         Map<String, Integer> actual = new LinkedHashMap<>();
         Map<String, Integer> expected = new LinkedHashMap<>();
         Stream.of(CommonRefusal.values(), PurchaseRefusal.values(), TrainingRefusal.values(),
-                RegistrationRefusal.values(), WaveRefusal.values())
+                RegistrationRefusal.values(), WaveRefusal.values(), ComplaintRefusal.values())
                 .flatMap(Arrays::stream)
                 .forEach((Refusal r) -> {
                     String key = r.getClass().getSimpleName() + "." + r.code();

@@ -47,12 +47,17 @@ class ServiceSurfaceTest {
                 "/api/v1/ops/reports/summary")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
-        assertThat(doc.raw()).contains("NOT_ELIGIBLE").contains("ILLEGAL_TRANSITION").contains("VALIDATION_FAILED");
+        assertThat(doc.raw()).contains("NOT_ELIGIBLE").contains("ILLEGAL_TRANSITION").contains("VALIDATION_FAILED")
+                .contains("LOGIN_LOCKED").contains("RESET_TOKEN_INVALID").contains("TOO_MANY_ATTACHMENTS");
         for (var path : List.of("/partner/v1/trainings", "/partner/v1/otp", "/partner/v1/purchases",
                 "/partner/v1/purchases/{purchaseId}", "/partner/v1/purchases/{purchaseId}/refund", "/partner/v1/redemptions",
                 "/partner/v1/vouchers/{code}", "/partner/v1/vouchers/{code}/pretest", "/partner/v1/vouchers/{code}/completion",
                 "/api/v1/trainings", "/api/v1/me/vouchers", "/api/v1/me/vouchers/{code}/resend",
-                "/api/v1/me/vouchers/{code}/review", "/api/v1/certificates/{number}")) {
+                "/api/v1/me/vouchers/{code}/review", "/api/v1/certificates/{number}", "/api/v1/complaints",
+                "/api/v1/complaints/{ticket}", "/api/v1/complaints/{ticket}/messages", "/api/v1/complaints/{ticket}/attachments",
+                "/api/v1/password-resets", "/api/v1/password-resets/{token}", "/api/v1/ops/complaints",
+                "/api/v1/ops/complaints/{ticket}", "/api/v1/ops/complaints/{ticket}/attachments/{attachmentId}",
+                "/api/v1/ops/audit")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         var purchase = paths.get("/partner/v1/purchases").get("post");

@@ -3,9 +3,13 @@ package org.prakerja.access;
 import org.prakerja.common.Refusal;
 import org.springframework.http.HttpStatus;
 
-/** Why signing in was refused. */
+/** Why signing in or resetting a password was refused. */
 enum AccessRefusal implements Refusal {
-    BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED, "email or password is wrong");
+    BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED, "email or password is wrong"),
+    /** R-83; the problem says when to try again ({@code retryAfter}, seconds) and so does Retry-After. */
+    LOGIN_LOCKED(HttpStatus.TOO_MANY_REQUESTS, "too many wrong passwords: this login is locked for a while"),
+    /** unknown, used or expired; which of them is not said. */
+    RESET_TOKEN_INVALID(HttpStatus.GONE, "this password reset link is not valid (any more): ask for a new one");
 
     private final HttpStatus status;
     private final String detail;

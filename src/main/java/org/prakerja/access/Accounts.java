@@ -10,10 +10,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.prakerja.audit.Actor;
+import org.prakerja.audit.AuditTrail;
 import org.prakerja.common.ProgramRules;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Login credentials and bearer-token sessions of participants and operators. */
@@ -29,9 +33,18 @@ public class Accounts {
     private final Duration sessionLifetime;
     // compared against when the email is unknown, so both answers take the same time
     private final String decoyHash;
+    private final LoginGuard guard;
+    private final AuditTrail audit;
+    private final AccessSettings settings;
+    private final ApplicationEventPublisher events;
 
-    Accounts(JdbcClient db, PasswordEncoder passwords, Clock clock, ProgramRules rules) {
+    Accounts(JdbcClient db, PasswordEncoder passwords, Clock clock, ProgramRules rules, LoginGuard guard,
+            AuditTrail audit, AccessSettings settings, ApplicationEventPublisher events) {
         this.db = db;
+        this.guard = guard;
+        this.audit = audit;
+        this.settings = settings;
+        this.events = events;
         this.passwords = passwords;
         this.clock = clock;
         this.sessionLifetime = rules.sessionLifetime();
@@ -58,45 +71,61 @@ public class Accounts {
                 .update() == 1;
     }
 
-    public Optional<IssuedSession> login(String email, String rawPassword) {
-        var found = verify(email, rawPassword);
-        if (found.isEmpty()) {
-            return Optional.empty();
+    /**
+     * R-83: checks a login, counting a wrong password against the email and refusing while the
+     * email is locked (even the right password). Every attempt, and a lock it causes, is recorded
+     * for audit in this transaction. The bearer-token API and the web portal's form login both
+     * sign in through here; neither issues anything yet.
+     */
+    public LoginResult authenticate(String email, String rawPassword) {
+        var locked = guard.lockedFor(email);
+        if (locked.isPresent()) {
+            audit.record(Actor.byEmail(email), "LOGIN_REFUSED", "account:" + email, "LOGIN_LOCKED");
+            return new LoginResult.Locked(locked.get());
         }
-        return Optional.of(issue(found.get().credentialId()));
-    }
-
-    /** The account behind an email and password, for the portal's form login; empty when either is wrong. */
-    public Optional<CurrentUser> authenticate(String email, String rawPassword) {
-        return verify(email, rawPassword).map(Verified::user);
-    }
-
-    private record Verified(UUID credentialId, String passwordHash, CurrentUser user) {
-    }
-
-    private Optional<Verified> verify(String email, String rawPassword) {
         var found = db.sql("SELECT id, password_hash, subject_id, role, email FROM credential WHERE lower(email) = lower(?)")
                 .param(email)
-                .query((rs, i) -> new Verified(rs.getObject(1, UUID.class), rs.getString(2),
+                .query((rs, i) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2),
                         new CurrentUser(rs.getObject(3, UUID.class), Role.valueOf(rs.getString(4)), rs.getString(5))))
                 .optional();
         if (found.isEmpty()) {
             passwords.matches(rawPassword, decoyHash);
-            return Optional.empty();
+            return refused(email, null);
         }
-        String hash = found.get().passwordHash();
-        if (!passwords.matches(rawPassword, hash)) {
-            return Optional.empty();
+        var stored = found.get();
+        if (!passwords.matches(rawPassword, stored.hash())) {
+            return refused(email, stored.user());
         }
-        if (passwords.upgradeEncoding(hash)) {
+        if (passwords.upgradeEncoding(stored.hash())) {
             // made with weaker Argon2 settings than today's: the password is at hand only now
             db.sql("UPDATE credential SET password_hash = ? WHERE id = ?")
-                    .params(passwords.encode(rawPassword), found.get().credentialId()).update();
+                    .params(passwords.encode(rawPassword), stored.id()).update();
         }
-        return found;
+        guard.succeeded(email);
+        audit.record(stored.user().asActor(), "LOGIN_SUCCEEDED", "account:" + stored.user().email(), null);
+        return new LoginResult.Authenticated(stored.id(), stored.user());
     }
 
-    private IssuedSession issue(UUID credentialId) {
+    private LoginResult refused(String email, CurrentUser known) {
+        var actor = known == null ? Actor.byEmail(email) : known.asActor();
+        audit.record(actor, "LOGIN_REFUSED", "account:" + email, "BAD_CREDENTIALS");
+        if (guard.failed(email)) {
+            audit.record(actor, "LOGIN_LOCKED", "account:" + email,
+                    "locked for " + settings.lockout().lockFor() + " after " + settings.lockout().maxFailures()
+                            + " wrong passwords");
+        }
+        return new LoginResult.BadCredentials();
+    }
+
+    private record Stored(UUID id, String hash, CurrentUser user) {
+        @Override
+        public String toString() {
+            return "Stored[" + id + "]";
+        }
+    }
+
+    /** A bearer token for an account that just {@link #authenticate authenticated}. */
+    public IssuedSession issueSession(UUID accountId) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -106,11 +135,23 @@ public class Accounts {
                 INSERT INTO api_session (token_hash, credential_id, expires_at, created_at)
                 VALUES (?, ?, now() + ?::interval, now()) RETURNING expires_at
                 """)
-                .params(sha256(token), credentialId, sessionLifetime.toSeconds() + " seconds")
+                .params(sha256(token), accountId, sessionLifetime.toSeconds() + " seconds")
                 .query(Timestamp.class)
                 .single()
                 .toInstant();
         return new IssuedSession(token, expiresAt);
+    }
+
+    /**
+     * R-82: ends every session of the account, in the caller's transaction: its bearer tokens are
+     * deleted here, and {@link EverySessionEnded} is published for the session stores of other
+     * modules (the web portal's) to end theirs in the same transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endEverySession(UUID accountId) {
+        var email = db.sql("SELECT email FROM credential WHERE id = ?").param(accountId).query(String.class).single();
+        db.sql("DELETE FROM api_session WHERE credential_id = ?").param(accountId).update();
+        events.publishEvent(new EverySessionEnded(accountId, email));
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,8 @@ package org.prakerja.access;
 
 import java.io.Serializable;
 import java.util.UUID;
+import org.prakerja.audit.Accountable;
+import org.prakerja.audit.Actor;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
@@ -10,11 +12,18 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  * portal session is filed under, so that every session of an account can be found and ended (R-82);
  * it lives in the session store, hence serializable.
  */
-public record CurrentUser(UUID subjectId, Role role, String email) implements AuthenticatedPrincipal, Serializable {
+public record CurrentUser(UUID subjectId, Role role, String email)
+        implements AuthenticatedPrincipal, Serializable, Accountable {
 
     @Override
     public String getName() {
         return subjectId.toString();
+    }
+
+    /** The caller as the audit trail names them. */
+    @Override
+    public Actor asActor() {
+        return new Actor(subjectId, email, role.name());
     }
 
     @Override

@@ -34,10 +34,13 @@ final class PortalLogin implements AuthenticationProvider {
         if (email.isEmpty() || email.length() > 254 || password.isEmpty() || password.length() > 200) {
             throw new BadCredentialsException("bad credentials");
         }
-        return accounts.authenticate(email, password)
-                .map(user -> (Authentication) UsernamePasswordAuthenticationToken.authenticated(user, null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()))))
-                .orElseThrow(() -> new BadCredentialsException("bad credentials"));
+        return switch (accounts.authenticate(email, password)) {
+            case LoginResult.Authenticated(var accountId, var user) -> UsernamePasswordAuthenticationToken.authenticated(
+                    user, null, List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+            case LoginResult.BadCredentials refused -> throw new BadCredentialsException("bad credentials");
+            // the page says for how long, as the API's 429 LOGIN_LOCKED does
+            case LoginResult.Locked locked -> throw new LoginLockedException((locked.retryAfterSeconds() + 59) / 60);
+        };
     }
 
     @Override

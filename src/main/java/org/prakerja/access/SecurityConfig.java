@@ -38,7 +38,9 @@ class SecurityConfig {
 
     /** Public for every method: a wrong method then gets the router's 405, not a 401. */
     static final String[] PUBLIC_API = {"/api/v1/registrations", "/api/v1/registrations/*/verifications",
-            "/api/v1/sessions", "/api/v1/complaints", "/api/v1/waves", "/api/v1/trainings", "/api/v1/certificates/*"};
+            "/api/v1/sessions", "/api/v1/complaints", "/api/v1/waves", "/api/v1/trainings", "/api/v1/certificates/*",
+            // R-80, R-82: the complaint controller itself lets only the filer in (token or ?email=)
+            "/api/v1/complaints/**", "/api/v1/password-resets", "/api/v1/password-resets/*"};
 
     /**
      * The partner API authenticates every request by its signature (partner module's filter);
@@ -88,6 +90,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**")
                         .access(staffOutsideSandbox)
+                        // R-84: the audit trail is for auditors (and admins), not for the operators it records
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ops/audit").hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers("/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/v1/**").hasRole("PARTICIPANT")

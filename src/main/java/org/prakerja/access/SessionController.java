@@ -2,9 +2,11 @@ package org.prakerja.access;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.prakerja.common.web.RefusedException;
 import org.prakerja.common.web.Refuses;
 import org.springframework.http.HttpStatus;
@@ -32,10 +34,20 @@ class SessionController {
 
     @PostMapping("/api/v1/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Sign in (participants and operators)")
-    @Refuses(AccessRefusal.class)
-    IssuedSession signIn(@Valid @RequestBody Credentials credentials) {
-        return accounts.login(credentials.email(), credentials.password())
-                .orElseThrow(() -> new RefusedException(AccessRefusal.BAD_CREDENTIALS));
+    @Operation(summary = "Sign in (participants and operators)",
+            description = "R-83: after 5 wrong passwords within 15 minutes the login is locked for 15 minutes:"
+                    + " 429 LOGIN_LOCKED with retryAfter (seconds) and Retry-After, even for the right password")
+    @Refuses(value = AccessRefusal.class, codes = {"BAD_CREDENTIALS", "LOGIN_LOCKED"})
+    IssuedSession signIn(@Valid @RequestBody Credentials credentials, HttpServletResponse response) {
+        return switch (accounts.authenticate(credentials.email(), credentials.password())) {
+            case LoginResult.Authenticated a -> accounts.issueSession(a.accountId());
+            case LoginResult.BadCredentials b -> throw new RefusedException(AccessRefusal.BAD_CREDENTIALS);
+            case LoginResult.Locked locked -> {
+                response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+                throw new RefusedException(AccessRefusal.LOGIN_LOCKED,
+                        "too many wrong passwords: try again in " + locked.retryAfterSeconds() + " seconds",
+                        Map.of("retryAfter", locked.retryAfterSeconds()));
+            }
+        };
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * R-90/R-91: every message is written to the outbox in the caller's transaction, so it exists
  * exactly when the change that caused it does; the relay sends it afterwards. Messages go to a
  * participant by id: the relay finds the phone or email when it sends, so callers need no address
- * and the request paths spend no round trip looking one up.
+ * and the request paths spend no round trip looking one up. Only someone who is not a participant
+ * (an operator, a member of the public) gets an email at an address ({@link Message#emailTo}).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -40,9 +41,9 @@ public class Notifications {
     public void send(Message message) {
         var rendered = render(message);
         writes.queue("""
-                INSERT INTO outbox (participant_id, channel, subject, body, sensitive, locale, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, message.participantId(), message.channel().name(), rendered.subject(), rendered.body(),
+                INSERT INTO outbox (participant_id, recipient, channel, subject, body, sensitive, locale, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, message.participantId(), message.address(), message.channel().name(), rendered.subject(), rendered.body(),
                 message.sensitive(), Texts.PARTICIPANT_LANGUAGE.toLanguageTag(), now());
     }
 
@@ -53,12 +54,13 @@ public class Notifications {
         }
         var rendered = messages.stream().map(this::render).toList();
         db.sql("""
-                INSERT INTO outbox (participant_id, channel, subject, body, sensitive, locale, created_at)
-                SELECT p, c, s, b, x, ?, ?
-                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::boolean[]) AS m(p, c, s, b, x)
+                INSERT INTO outbox (participant_id, recipient, channel, subject, body, sensitive, locale, created_at)
+                SELECT p, r, c, s, b, x, ?, ?
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[]) AS m(p, r, c, s, b, x)
                 """)
                 .params(Texts.PARTICIPANT_LANGUAGE.toLanguageTag(), now(),
                         messages.stream().map(Message::participantId).toArray(UUID[]::new),
+                        messages.stream().map(Message::address).toArray(String[]::new),
                         messages.stream().map(m -> m.channel().name()).toArray(String[]::new),
                         rendered.stream().map(Rendered::subject).toArray(String[]::new),
                         rendered.stream().map(Rendered::body).toArray(String[]::new),

@@ -1,5 +1,6 @@
 package org.prakerja.wave;
 
+import jakarta.annotation.Nullable;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ public class Selection {
     private static final Logger log = LoggerFactory.getLogger(Selection.class);
 
     /** GET /api/v1/ops/waves/{n}/selection. */
-    public record Report(String seed, String seedHash, long applicants, long eligible, long selected,
+    public record Report(@Nullable String seed, String seedHash, long applicants, long eligible, long selected,
             Map<String, Long> excluded) {
     }
 

@@ -42,7 +42,8 @@ class ThrottleTest {
     @DisplayName("Hardening 3: past the ceiling of logins a minute, an address gets 429 RATE_LIMITED; another address is not slowed")
     void logins() {
         String attacker = "203.0.113." + (int) (Math.random() * 200 + 1);
-        String wrong = "{\"email\":\"admin@prakerja.test\",\"password\":\"not-the-password\"}";
+        // an email no account has: the guesser's wrong passwords must not lock the admin out
+        String wrong = "{\"email\":\"nobody-" + attacker + "@example.id\",\"password\":\"not-the-password\"}";
         int refused = 0;
         int limited = 0;
         for (int i = 0; i < 8; i++) {
@@ -78,7 +79,7 @@ class ThrottleTest {
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                     .header("X-Forwarded-For", attacker)
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "email=admin%40prakerja.test&password=not-the-password&_csrf=" + csrf.group(1)))
+                            "email=nobody-" + attacker + "%40example.id&password=not-the-password&_csrf=" + csrf.group(1)))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             statuses.add(r.statusCode());
             if (r.statusCode() == 429) {

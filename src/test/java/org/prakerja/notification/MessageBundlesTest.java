@@ -91,7 +91,9 @@ class MessageBundlesTest {
         }
         assertThat(id).contains("notice.WAVE_JOINED", "notice.SELECTED", "notice.NOT_SELECTED",
                 "notice.DEADLINE_REMINDER", "notice.CARD_DEACTIVATED", "notice.VOUCHER_PURCHASED",
-                "notice.VOUCHER_REFUNDED", "notice.VOUCHER_REDEEMED", "notice.TRAINING_COMPLETED");
+                "notice.VOUCHER_REFUNDED", "notice.VOUCHER_REDEEMED", "notice.TRAINING_COMPLETED",
+                "notice.COMPLAINT_FILED", "notice.COMPLAINT_IN_PROGRESS", "notice.COMPLAINT_RESOLVED",
+                "notice.COMPLAINT_REJECTED");
     }
 
     private static Set<String> placeholders(String text) {

@@ -113,6 +113,45 @@ class PortalShellTest {
     }
 
     @Test
+    void fiveWrongPasswordsLockTheLoginFormAndThePageSaysForHowLong() {
+        var who = aParticipant();
+        new Journey(api, relay).register(who);
+        for (int i = 0; i < 5; i++) {
+            browser.open("/login").type("email", who.email()).type("password", "wrong-password-" + i)
+                    .submit("main button[type=submit]");
+            assertThat(browser.text("#error-summary")).contains("Email atau kata sandi salah");
+        }
+        // now even the right password is refused, with the lock's length
+        browser.open("/login").type("email", who.email()).type("password", who.password()).submit("main button[type=submit]");
+        assertThat(browser.path()).startsWith("/login");
+        assertThat(browser.text("#error-summary")).contains("Akun dikunci sementara", "15 menit");
+        browser.checkPage("login-locked", false);
+        assertThat(api.post("/api/v1/sessions", java.util.Map.of("email", who.email(), "password", who.password()))
+                .code()).isEqualTo("LOGIN_LOCKED");
+    }
+
+    @Test
+    void aPasswordResetEndsThePortalSessionsToo() {
+        var who = aParticipant();
+        new Journey(api, relay).register(who);
+        browser.open("/login").type("email", who.email()).type("password", who.password()).submit("main button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+
+        assertThat(api.post("/api/v1/password-resets", java.util.Map.of("email", who.email())).status()).isEqualTo(202);
+        relay.relayAll();
+        String mail = api.get("/sandbox/inbox?to=" + java.net.URLEncoder.encode(who.email(), java.nio.charset.StandardCharsets.UTF_8))
+                .body().get(0).get("body").asString();
+        var token = java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(mail);
+        assertThat(token.find()).as(mail).isTrue();
+        assertThat(api.post("/api/v1/password-resets/" + token.group(1), java.util.Map.of("password", "a-brand-new-passphrase-7"))
+                .status()).isEqualTo(200);
+
+        // the browser's session ended with the reset
+        browser.open("/dashboard");
+        assertThat(browser.path()).isEqualTo("/login");
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -58,6 +58,54 @@ public final class Api {
         return post(path, body, null);
     }
 
+    public Response patch(String path, Object body, String token) {
+        String raw = body instanceof String s ? s : json(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(raw)), token);
+    }
+
+    /** A multipart/form-data upload of one file in the part {@code field}, as a browser's form sends it. */
+    public Response upload(String path, String field, String fileName, String contentType, byte[] content, String token) {
+        String boundary = "----prakerja" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), token);
+    }
+
+    /** A file download: the bytes as sent, with the headers. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public Download download(String path, String token) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            var sent = request.build();
+            var response = http.send(sent, HttpResponse.BodyHandlers.ofByteArray());
+            String type = response.headers().firstValue("Content-Type").orElse(null);
+            ApiDocument.published(port).ifPresent(document -> document.check(sent.method(), pathWithQuery(sent.uri()),
+                    response.statusCode(), type, type != null && type.contains("json")
+                            ? new String(response.body(), java.nio.charset.StandardCharsets.UTF_8) : "binary"));
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String login(String email, String password) {
         var r = post("/api/v1/sessions", Map.of("email", email, "password", password));
         if (r.status() != 201) {

@@ -57,8 +57,12 @@ public final class RawHttp {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(bytes);
-            out.flush();
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException answeredEarly) {
+                // the server may answer (413) and close before the whole body is sent
+            }
             return checked(port, method, rawPath, read(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
