@@ -53,6 +53,7 @@ class SandboxSeed {
         var banner = new StringBuilder()
                 .append("\n\n  Prakerja sandbox is running at http://localhost:").append(port).append('\n')
                 .append("  API docs:  http://localhost:").append(port).append("/swagger-ui.html\n")
+                .append("  Demo pages (stores, institutions, inbox, clock): http://localhost:").append(port).append("/sandbox\n")
                 .append("  Inbox:     http://localhost:").append(port).append("/sandbox/inbox?to=<email or phone>\n")
                 .append("  Operator logins (POST /api/v1/sessions):\n");
         OPERATORS.forEach(o -> banner.append("    ").append(o.role()).append("  ").append(o.email())
