@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.prakerja.catalog.Catalog;
+import org.prakerja.catalog.Platform;
 import org.prakerja.catalog.Training;
 import org.prakerja.common.web.FormErrors;
 import org.prakerja.partner.PartnerClients;
@@ -199,6 +200,8 @@ class DemoLmsController {
             @Nullable String refusal) {
         model.addAttribute("institution", institution);
         model.addAttribute("trainings", trainings(institution));
+        model.addAttribute("platformNames", catalog.platforms().stream()
+                .collect(Collectors.toMap(Platform::id, Platform::name)));
         model.addAttribute("voucherCode", voucherCode);
         model.addAttribute("errors", errors);
         model.addAttribute("refusal", refusal);

@@ -4,6 +4,7 @@ import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -65,7 +66,8 @@ class SandboxPages {
         List<Platform> platforms = catalog.platforms();
         model.addAttribute("platforms", platforms);
         model.addAttribute("institutions", partners.all().stream().filter(p -> p.role() == PartnerRole.INSTITUTION)
-                .map(p -> new InstitutionLink(p.partnerId(), p.name())).toList());
+                .map(p -> new InstitutionLink(p.partnerId(), p.name()))
+                .sorted(Comparator.comparing(InstitutionLink::name)).toList());
         model.addAttribute("logins", seed.operators());
         return "sandbox/index";
     }

@@ -69,7 +69,7 @@ class SandboxPagesTest {
         api = new Api(port);
         ops = new Operator(api);
         if (holders == null) {
-            holders = new CardHolders(api, new Journey(api, relay), ops).make(3);
+            holders = new CardHolders(api, new Journey(api, relay), ops).make(2);
         }
         browser.driver().manage().deleteAllCookies();
     }
@@ -154,6 +154,7 @@ class SandboxPagesTest {
         String firstInstitution = first.get("institution").get("id").asString();
         String secondInstitution = second.get("institution").get("id").asString();
 
+        long institutionRequests = partnerRequests(firstInstitution);
         browser.open("/sandbox/lms/" + firstInstitution);
         assertThat(browser.text("h1")).isEqualTo(first.get("institution").get("name").asString());
         assertThat(browser.pageText()).contains(first.get("title").asString());
@@ -177,9 +178,10 @@ class SandboxPagesTest {
         assertThat(browser.fieldError("score")).contains("0 sampai 100");
         browser.type("score", "62").submit("form[action$='/pretest'] button");
         assertThat(browser.text("#voucher-status")).isEqualTo("Pre-test selesai");
+        // the page numbers the certificate each time it shows the form (checkPage reloads it)
+        browser.checkPage("sandbox-lms-pretest-done", true);
         String certificate = browser.find("input[name=certificateNumber]").getAttribute("value");
         assertThat(certificate).startsWith("SERT-" + firstInstitution.toUpperCase(Locale.ROOT) + "-");
-        browser.checkPage("sandbox-lms-pretest-done", true);
         browser.type("postTestScore", "88").submit("form[action$='/completion'] button");
         assertThat(browser.text("#voucher-status")).isEqualTo("Selesai");
         assertThat(browser.text("#certificate-number")).isEqualTo(certificate);
@@ -190,7 +192,8 @@ class SandboxPagesTest {
         assertThat(done.get("pretestScore").asInt()).isEqualTo(62);
         assertThat(done.get("certificate").get("number").asString()).isEqualTo(certificate);
         assertThat(api.get("/api/v1/certificates/" + certificate).body().get("valid").asBoolean()).isTrue();
-        assertThat(partnerRequests(firstInstitution)).as("signed institution POSTs").isGreaterThanOrEqualTo(3);
+        assertThat(partnerRequests(firstInstitution) - institutionRequests).as("redeem, pre-test, completion")
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -221,7 +224,7 @@ class SandboxPagesTest {
     @Test
     @DisplayName("API.md section 4: the inbox and the clock are pages to a browser and stay JSON to programs")
     void inboxAndClockPages() {
-        var holder = holders.get(2);
+        var holder = holders.get(0);
         relay.relayAll();
         var json = api.get("/sandbox/inbox?to=" + holder.participant().who().email());
         assertThat(json.status()).isEqualTo(200);
@@ -245,7 +248,9 @@ class SandboxPagesTest {
         var after = OffsetDateTime.parse(api.get("/sandbox/clock").body().get("now").asString());
         assertThat(Duration.between(before, after)).isBetween(Duration.ofDays(1), Duration.ofDays(1).plusMinutes(5));
 
-        browser.type("advance", "besok").submit("form.stack button[type=submit]");
+        // the buttons above are named advance too: the text field by its id
+        browser.find("input#advance").sendKeys("besok");
+        browser.submit("form.stack button[type=submit]");
         assertThat(browser.fieldError("advance")).contains("ISO-8601");
         assertThat(browser.find("#advance").getAttribute("value")).isEqualTo("besok");
 
