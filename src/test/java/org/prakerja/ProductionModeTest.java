@@ -2,6 +2,10 @@ package org.prakerja;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,20 @@ class ProductionModeTest {
             assertThat(r.code()).isEqualTo("NOT_FOUND");
         }
         assertThat(api.post("/sandbox/clock", "{\"advance\":\"P31D\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("PORTAL.md: the sandbox's demo pages are 404 pages outside the sandbox profile")
+    void sandboxPagesAreOff() throws Exception {
+        var http = HttpClient.newHttpClient();
+        for (String path : new String[] {"/sandbox", "/sandbox/store/tokopedia", "/sandbox/store/tokopedia/trainings/TR-001",
+                "/sandbox/lms/lp-cakap", "/sandbox/lms/lp-cakap/vouchers/PK-00000-00000", "/sandbox/inbox?to=x",
+                "/sandbox/clock"}) {
+            var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+        }
     }
 
     @Test

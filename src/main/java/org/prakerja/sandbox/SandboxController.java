@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.prakerja.catalog.Catalog;
 import org.prakerja.common.AdjustableClock;
 import org.prakerja.partner.PartnerClients;
@@ -52,14 +53,18 @@ class SandboxController {
     @GetMapping("/inbox")
     @Operation(summary = "Messages sent to an email or phone, newest first")
     List<SentMessage> inbox(@RequestParam("to") @Size(max = 254) String to) {
+        return inbox.to(recipient(to));
+    }
+
+    /** The address as messages are stored: a phone typed as 0812… is stored as +62812…. */
+    static String recipient(String to) {
         String recipient = to.trim();
-        // a phone typed as 0812… is stored as +62812…
         if (recipient.matches("^08[0-9]{7,12}$")) {
             recipient = "+62" + recipient.substring(1);
         } else if (recipient.matches("^62[0-9]{8,13}$")) {
             recipient = "+" + recipient;
         }
-        return inbox.to(recipient);
+        return recipient;
     }
 
     /** The test clock's time, which every rule reads. */
@@ -83,11 +88,26 @@ class SandboxController {
         } catch (DateTimeParseException e) {
             throw new InvalidInput("advance", "must be an ISO-8601 duration such as P31D or PT2H");
         }
-        if (by.isNegative() || by.toDays() > 3650) {
+        if (!forwardEnough(by)) {
             throw new InvalidInput("advance", "must move forward, at most 10 years");
         }
         clock.advance(by);
         return clock();
+    }
+
+    /** The test clock only moves forward, and at most ten years at a time. */
+    private static boolean forwardEnough(Duration by) {
+        return !by.isNegative() && by.toDays() <= 3650;
+    }
+
+    /** A duration the clock may move by, as the page's form typed it. */
+    static Optional<Duration> forward(String typed) {
+        try {
+            var by = Duration.parse(typed);
+            return forwardEnough(by) ? Optional.of(by) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     @GetMapping("/operators")
