@@ -7,11 +7,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.OffsetDateTime;
-import org.prakerja.common.InvalidInput;
 import org.prakerja.common.web.RefusedException;
 import org.prakerja.job.JobStarted;
 import org.prakerja.common.web.Refuses;
-import org.prakerja.job.Jobs;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,14 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Operator: waves")
 class WaveOpsController {
 
-    private final Waves waves;
+    private final WaveActions actions;
     private final Selection selection;
-    private final Jobs jobs;
 
-    WaveOpsController(Waves waves, Selection selection, Jobs jobs) {
-        this.waves = waves;
+    WaveOpsController(WaveActions actions, Selection selection) {
+        this.actions = actions;
         this.selection = selection;
-        this.jobs = jobs;
     }
 
     record NewWave(@NotNull @Min(1) @Max(100_000) Integer number, @NotNull @Min(1) @Max(10_000_000) Integer quota,
@@ -46,14 +42,8 @@ class WaveOpsController {
     @ResponseStatus(HttpStatus.CREATED)
     @Refuses(value = WaveRefusal.class, codes = "WAVE_EXISTS")
     Wave create(@Valid @RequestBody NewWave body) {
-        if (!body.joinOpensAt().isBefore(body.joinClosesAt())) {
-            throw new InvalidInput("joinClosesAt", "must be after joinOpensAt");
-        }
-        if (body.announcementAt().isBefore(body.joinClosesAt())) {
-            throw new InvalidInput("announcementAt", "must not be before joinClosesAt");
-        }
-        return switch (waves.create(body.number(), body.quota(), body.joinOpensAt().toInstant(),
-                body.joinClosesAt().toInstant(), body.announcementAt().toInstant())) {
+        return switch (actions.create(new WaveActions.Draft(body.number(), body.quota(), body.joinOpensAt().toInstant(),
+                body.joinClosesAt().toInstant(), body.announcementAt().toInstant()))) {
             case WaveChange.Changed c -> c.wave();
             case WaveChange.Refused r -> throw new RefusedException(r.reason());
         };
@@ -66,7 +56,7 @@ class WaveOpsController {
     @Operation(summary = "Open or close a wave (R-20)")
     @Refuses(value = WaveRefusal.class, codes = {"WAVE_NOT_FOUND", "ILLEGAL_TRANSITION"})
     Wave transition(@PathVariable int number, @Valid @RequestBody Transition body) {
-        return switch (waves.transition(number, body.to())) {
+        return switch (actions.transition(number, body.to())) {
             case WaveChange.Changed c -> c.wave();
             case WaveChange.Refused r -> throw new RefusedException(r.reason());
         };
@@ -80,15 +70,7 @@ class WaveOpsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Refuses(value = WaveRefusal.class, codes = {"WAVE_NOT_FOUND", "ILLEGAL_TRANSITION"})
     JobStarted select(@PathVariable int number) {
-        var wave = waves.find(number);
-        if (wave.isEmpty()) {
-            throw new RefusedException(WaveRefusal.WAVE_NOT_FOUND);
-        }
-        if (wave.get().status() != WaveStatus.CLOSED) {
-            throw new RefusedException(WaveRefusal.ILLEGAL_TRANSITION,
-                    "selection needs a CLOSED wave; this one is " + wave.get().status());
-        }
-        return new JobStarted(jobs.start(WaveJobs.SELECTION, number));
+        return started(actions.startSelection(number));
     }
 
     @PostMapping("/{number}/announcement")
@@ -97,15 +79,15 @@ class WaveOpsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Refuses(value = WaveRefusal.class, codes = {"WAVE_NOT_FOUND", "ILLEGAL_TRANSITION"})
     JobStarted announce(@PathVariable int number) {
-        var wave = waves.find(number);
-        if (wave.isEmpty()) {
-            throw new RefusedException(WaveRefusal.WAVE_NOT_FOUND);
-        }
-        if (wave.get().status() != WaveStatus.SELECTED) {
-            throw new RefusedException(WaveRefusal.ILLEGAL_TRANSITION,
-                    "announcement needs a SELECTED wave; this one is " + wave.get().status());
-        }
-        return new JobStarted(jobs.start(WaveJobs.ANNOUNCEMENT, number));
+        return started(actions.startAnnouncement(number));
+    }
+
+    private static JobStarted started(WaveActions.JobStart start) {
+        return switch (start) {
+            case WaveActions.JobStart.Started s -> new JobStarted(s.jobId());
+            case WaveActions.JobStart.Refused r -> throw r.reason() == WaveRefusal.WAVE_NOT_FOUND
+                    ? new RefusedException(r.reason()) : new RefusedException(r.reason(), r.detail());
+        };
     }
 
     @GetMapping("/{number}/selection")
