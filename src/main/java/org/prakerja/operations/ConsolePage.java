@@ -18,6 +18,7 @@ class ConsolePage {
     String summary(Model model) {
         model.addAttribute("summary", reports.summary());
         model.addAttribute("charts", reports.charts());
+        model.addAttribute("chartDays", Reports.CHART_DAYS);
         return "operations/summary";
     }
 }

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.common.web.FormErrors;
 import org.prakerja.common.web.RefusedException;
@@ -66,7 +65,8 @@ class WavePages {
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         var form = new WaveForm(String.valueOf(waves.nextNumber()), "", local(now), local(now.plus(Duration.ofDays(14))),
                 local(now.plus(Duration.ofDays(15))));
-        return listPage(Math.max(page, 0), form, new FormErrors(), model);
+        // bounded, so an odd page number is an empty page and never an overflowing offset
+        return listPage(Math.clamp(page, 0, 100_000), form, new FormErrors(), model);
     }
 
     private String listPage(int page, WaveForm form, FormErrors errors, Model model) {
