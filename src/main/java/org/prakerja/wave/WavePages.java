@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The console's wave pages (PORTAL.md): the list with the form for a new wave, and one wave with
@@ -146,7 +147,8 @@ class WavePages {
     void selectedCsv(@PathVariable int number, HttpServletResponse response) throws IOException {
         var wave = waves.find(number).orElseThrow(() -> new RefusedException(WaveRefusal.WAVE_NOT_FOUND));
         if (wave.status() != WaveStatus.SELECTED && wave.status() != WaveStatus.ANNOUNCED) {
-            throw new RefusedException(WaveRefusal.ILLEGAL_TRANSITION);
+            // no list before the selection: nothing here yet
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"wave-" + number + "-selected.csv\"");

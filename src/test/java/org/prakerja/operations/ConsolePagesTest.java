@@ -96,7 +96,7 @@ class ConsolePagesTest {
         browser.type("quota", "3").submit("form[action$='/ops/waves'] button[type=submit]");
         assertThat(browser.path()).isEqualTo("/ops/waves/" + number + "?created");
         assertThat(browser.text("#wave-status")).isEqualTo("Draf");
-        browser.checkPage("ops-wave-draft", true);
+        browser.checkPage("ops-wave-draft", false);
 
         browser.submit("#act");
         assertThat(browser.text("#wave-status")).isEqualTo("Dibuka");
@@ -173,7 +173,7 @@ class ConsolePagesTest {
         browser.open("/ops/waves/" + number);
         assertThat(browser.text("#wave-status")).isEqualTo("Sudah diumumkan");
         assertThat(browser.all("#act")).isEmpty();
-        browser.checkPage("ops-wave-announced", true);
+        browser.checkPage("ops-wave-announced", false);
 
         // three cards credited: the ledger page balances on its quick look and on the full check
         browser.open("/ops/ledger");
@@ -183,7 +183,7 @@ class ConsolePagesTest {
         browser.submit("#run-check");
         assertThat(browser.path()).isEqualTo("/ops/ledger?check=full");
         assertThat(browser.text("#full-check")).startsWith("Pemeriksaan lengkap: seimbang");
-        browser.checkPage("ops-ledger-checked", false);
+        browser.assertAccessible();
         assertThat(new Operator(api).reconciliation().get("balanced").asBoolean()).isTrue();
     }
 
@@ -214,7 +214,7 @@ class ConsolePagesTest {
         assertThat(browser.text("h1")).isEqualTo("Waves");
         browser.open("/ops/ledger");
         assertThat(browser.text("h1")).isEqualTo("Ledger");
-        browser.checkPage("ops-ledger-en", false);
+        browser.assertAccessible();
         browser.open("/ops?lang=id");
     }
 
@@ -235,6 +235,8 @@ class ConsolePagesTest {
         }
         browser.open("/ops/waves/" + number);
         browser.checkPage("ops-wave-auditor", false);
+        // before its selection a wave has no list to download
+        assertThat(download("http://localhost:" + port + "/ops/waves/" + number + "/selected.csv").statusCode()).isEqualTo(404);
         browser.open("/ops/ledger").submit("#run-check");
         assertThat(browser.text("#full-check")).startsWith("Pemeriksaan lengkap: seimbang");
 
