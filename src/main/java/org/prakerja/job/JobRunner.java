@@ -37,12 +37,12 @@ class JobRunner {
     void run(JobDefinition job, JobOrder order, ExecutionContext execution) {
         UUID id = order.jobId();
         Integer runs = db.sql("""
-                INSERT INTO job (id, kind, state, started_at, runs) VALUES (?, ?, 'RUNNING', now(), 1)
+                INSERT INTO job (id, kind, state, started_at, runs, wave) VALUES (?, ?, 'RUNNING', now(), 1, ?)
                 ON CONFLICT (id) DO UPDATE SET state = 'RUNNING', done = 0, total = 0, runs = job.runs + 1
                 WHERE job.state = 'RUNNING'
                 RETURNING runs
                 """)
-                .params(id, job.kind())
+                .params(id, job.kind(), order.wave())
                 .query(Integer.class)
                 .optional()
                 .orElse(null);

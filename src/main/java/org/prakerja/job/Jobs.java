@@ -45,11 +45,26 @@ public class Jobs {
     public Optional<JobView> find(UUID id) {
         return db.sql("SELECT id, kind, state, done, total, started_at, finished_at, error FROM job WHERE id = ?")
                 .param(id)
-                .query((rs, i) -> new JobView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toInstant(),
-                        Optional.ofNullable(rs.getTimestamp(7)).map(Timestamp::toInstant).orElse(null),
-                        rs.getString(8)))
+                .query(Jobs::view)
                 .optional();
+    }
+
+    /** The latest job started for a wave (of any kind), for the wave's page in the console. */
+    public Optional<JobView> latestForWave(int wave) {
+        return db.sql("""
+                SELECT id, kind, state, done, total, started_at, finished_at, error FROM job
+                WHERE wave = ? ORDER BY started_at DESC LIMIT 1
+                """)
+                .param(wave)
+                .query(Jobs::view)
+                .optional();
+    }
+
+    private static JobView view(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new JobView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toInstant(),
+                Optional.ofNullable(rs.getTimestamp(7)).map(Timestamp::toInstant).orElse(null),
+                rs.getString(8));
     }
 
     private UUID start(String kind, JobOrder order) {
@@ -60,8 +75,8 @@ public class Jobs {
         // writes its row itself; a row without a task would stay RUNNING for ever. db-scheduler
         // compares due times with its own wall clock, so the sandbox's clock has no say here.
         scheduler.schedule(new TaskInstance<>(kind, order.jobId().toString(), order), Instant.now());
-        db.sql("INSERT INTO job (id, kind, state, started_at) VALUES (?, ?, 'RUNNING', now()) ON CONFLICT (id) DO NOTHING")
-                .params(order.jobId(), kind)
+        db.sql("INSERT INTO job (id, kind, state, started_at, wave) VALUES (?, ?, 'RUNNING', now(), ?) ON CONFLICT (id) DO NOTHING")
+                .params(order.jobId(), kind, order.wave())
                 .update();
         return order.jobId();
     }

@@ -166,6 +166,29 @@ public class Ledger {
         return Rupiah.of(moved);
     }
 
+    /**
+     * What each kind of account holds, and how many accounts there are, from the accounts' kept
+     * balances alone: one pass over the accounts (two per card), never over the transfers, which
+     * grow with every purchase. The console shows this on every view; {@link #reconcile()} also
+     * checks each balance against its transfers and is run on request.
+     */
+    @Transactional(readOnly = true)
+    public AccountTotals totals() {
+        Map<AccountKind, Long> balances = new EnumMap<>(AccountKind.class);
+        Map<AccountKind, Long> accounts = new EnumMap<>(AccountKind.class);
+        for (AccountKind kind : AccountKind.values()) {
+            balances.put(kind, 0L);
+            accounts.put(kind, 0L);
+        }
+        db.sql("SELECT kind, sum(balance), count(*) FROM ledger_account GROUP BY kind")
+                .query(rs -> {
+                    var kind = AccountKind.valueOf(rs.getString(1));
+                    balances.put(kind, rs.getLong(2));
+                    accounts.put(kind, rs.getLong(3));
+                });
+        return new AccountTotals(balances, accounts, balances.values().stream().mapToLong(Long::longValue).sum());
+    }
+
     /** Sum of balances by kind; balanced when they add up to zero and every account matches its transfers. */
     @Transactional(readOnly = true)
     public Reconciliation reconcile() {

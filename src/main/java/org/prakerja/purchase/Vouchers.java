@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.catalog.Training;
+import org.prakerja.common.DayValue;
 import org.prakerja.common.db.QueuedWrites;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
@@ -140,6 +143,18 @@ public class Vouchers {
                     counts.put(VoucherStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return counts;
+    }
+
+    /** Purchases per day from {@code from} to {@code to} (both included), days without any left out. */
+    @Transactional(readOnly = true)
+    public List<DayValue> purchasedPerDay(LocalDate from, LocalDate to, ZoneId zone) {
+        return db.sql("""
+                SELECT (purchased_at AT TIME ZONE ?)::date, count(*) FROM voucher
+                WHERE purchased_at >= ? AND purchased_at < ? GROUP BY 1 ORDER BY 1
+                """)
+                .params(zone.getId(), DayValue.start(from, zone), DayValue.end(to, zone))
+                .query((rs, i) -> new DayValue(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list();
     }
 
     private static Voucher map(ResultSet rs, int i) throws SQLException {

@@ -2,7 +2,11 @@ package org.prakerja.registration;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import org.prakerja.common.DayValue;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,6 +38,17 @@ public class Participants {
 
     public long count() {
         return db.sql("SELECT count(*) FROM participant").query(Long.class).single();
+    }
+
+    /** Registrations per day from {@code from} to {@code to} (both included), days without any left out. */
+    public List<DayValue> registeredPerDay(LocalDate from, LocalDate to, ZoneId zone) {
+        return db.sql("""
+                SELECT (created_at AT TIME ZONE ?)::date, count(*) FROM participant
+                WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 1
+                """)
+                .params(zone.getId(), DayValue.start(from, zone), DayValue.end(to, zone))
+                .query((rs, i) -> new DayValue(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list();
     }
 
     private static Participant map(ResultSet rs, int i) throws SQLException {

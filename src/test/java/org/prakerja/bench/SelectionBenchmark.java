@@ -73,7 +73,7 @@ public final class SelectionBenchmark {
      * Participants and their applications, set-based. 5% live in families of three (so a third of
      * those hit the family cap); birth dates spread so about 1.4% are under 18.
      */
-    private static void generate(JdbcClient db, int wave, int n) {
+    static void generate(JdbcClient db, int wave, int n) {
         db.sql("""
                 INSERT INTO participant (id, email, phone, nik_hash, nik_masked, kk_hash, full_name, birth_date, gender,
                     province, city, education, employment_status, in_school, civil_servant, security_forces,

@@ -21,7 +21,9 @@ public class PageFormat {
     private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
 
     public String rupiah(long amount) {
-        return "Rp" + NumberFormat.getIntegerInstance(INDONESIAN).format(amount);
+        // a negative sum (the program fund's, which is minus all it issued) reads −Rp…, not Rp-…
+        String digits = NumberFormat.getIntegerInstance(INDONESIAN).format(Math.abs(amount));
+        return (amount < 0 ? "\u2212Rp" : "Rp") + digits;
     }
 
     public String date(@Nullable Instant at) {
@@ -32,6 +34,16 @@ public class PageFormat {
     public String dateTime(@Nullable Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(reader()).format(at.atZone(WIB)) + " WIB";
+    }
+
+    /** A program day (already in Western Indonesian Time), e.g. 26 Nov 2026. */
+    public String day(@Nullable java.time.LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(reader()).format(day);
+    }
+
+    /** A count with the reader's digit grouping: 200.000 in Indonesian, 200,000 in English. */
+    public String number(long n) {
+        return NumberFormat.getIntegerInstance(reader()).format(n);
     }
 
     private static Locale reader() {

@@ -1,0 +1,40 @@
+package org.prakerja.ledger;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The console's ledger page (PORTAL.md {@code /ops/ledger}). Every view shows what each kind of
+ * account holds from the accounts' kept balances ({@link Ledger#totals()}: one pass over the
+ * accounts, never over the transfers). The full check, every account against the sum of its
+ * transfers ({@link Ledger#reconcile()}, the same as GET /api/v1/ops/ledger/reconciliation), reads
+ * every transfer, so it runs only when someone asks for it with the button. It changes nothing, so
+ * it is a GET and an auditor, whose work it is, may run it too.
+ */
+@Controller
+class LedgerPage {
+
+    private final Ledger ledger;
+
+    LedgerPage(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** The full check's answer and how long it took to read the transfers. */
+    record FullCheck(Reconciliation result, long millis) {
+    }
+
+    @GetMapping("/ops/ledger")
+    String ledger(@RequestParam(required = false) String check, Model model) {
+        model.addAttribute("totals", ledger.totals());
+        model.addAttribute("kinds", AccountKind.values());
+        if ("full".equals(check)) {
+            long started = System.nanoTime();
+            var result = ledger.reconcile();
+            model.addAttribute("check", new FullCheck(result, (System.nanoTime() - started) / 1_000_000));
+        }
+        return "ledger/ops-ledger";
+    }
+}
