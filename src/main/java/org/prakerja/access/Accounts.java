@@ -113,6 +113,26 @@ public class Accounts {
         return new IssuedSession(token, expiresAt);
     }
 
+    /**
+     * A signed-in person's new password, once the current one is given again: a session left open on
+     * a shared phone must not be enough to take the account over. The account's bearer tokens end
+     * with the old password; the caller has checked the new one against {@link PasswordPolicy}.
+     */
+    public boolean changePassword(UUID subjectId, String currentPassword, String newPassword) {
+        var email = db.sql("SELECT email FROM credential WHERE subject_id = ?").param(subjectId).query(String.class).optional();
+        if (email.isEmpty()) {
+            return false;
+        }
+        var verified = verify(email.get(), currentPassword);
+        if (verified.isEmpty() || !verified.get().user().subjectId().equals(subjectId)) {
+            return false;
+        }
+        db.sql("UPDATE credential SET password_hash = ? WHERE id = ?")
+                .params(passwords.encode(newPassword), verified.get().credentialId()).update();
+        db.sql("DELETE FROM api_session WHERE credential_id = ?").param(verified.get().credentialId()).update();
+        return true;
+    }
+
     @Transactional(readOnly = true)
     public Optional<CurrentUser> resolve(String token) {
         if (token == null || token.length() > 100) {

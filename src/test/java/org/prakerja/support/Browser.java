@@ -41,6 +41,14 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) {
+        this(port, true);
+    }
+
+    /**
+     * {@code javascript} false: a browser with JavaScript switched off (Chromium's content setting), to
+     * prove the core forms work without it, as PORTAL.md asks.
+     */
+    public Browser(int port, boolean javascript) {
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("prakerja.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort()
@@ -50,6 +58,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,900", "--lang=id");
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -106,9 +117,24 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks the submit button of the form holding the named field (or the only form on the main part). */
+    /** Chooses the radio button of a group by its value. */
+    public Browser tick(String name, String value) {
+        var radio = find("input[name='" + name + "'][value='" + value + "']");
+        if (!radio.isSelected()) {
+            radio.click();
+        }
+        return this;
+    }
+
+    /**
+     * Clicks a button or link that leads to another page, and waits until that page has replaced this
+     * one (a click returns before the answer to a form has loaded).
+     */
     public Browser submit(String css) {
+        var page = find("html");
         find(css).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         return this;
     }
 
@@ -188,11 +214,14 @@ public final class Browser implements AutoCloseable {
 
     /** The whole bar at once, for each main page: accessible, light, and photographed. */
     public Browser checkPage(String screenshotName, boolean weigh) {
+        long start = System.nanoTime();
         assertAccessible();
         if (weigh) {
             assertLight();
         }
-        return screenshot(screenshotName);
+        screenshot(screenshotName);
+        System.out.printf("checkPage %s %d ms%n", screenshotName, (System.nanoTime() - start) / 1_000_000);
+        return this;
     }
 
     /** How far the page overflows a 360 px phone sideways; 0 is the bar. */
