@@ -73,6 +73,11 @@ final class RequestThrottle extends OncePerRequestFilter {
                 log.warn("throttled path={} address={}", path, mask(request.getRemoteAddr()));
             }
             response.setHeader("Retry-After", Long.toString(60 - (now / 1000) % 60));
+            if (!path.startsWith("/api/")) {
+                // a page: the browser gets the error page in its language
+                response.sendError(429);
+                return;
+            }
             problems.write(response, CommonRefusal.RATE_LIMITED, "too many requests from your address; try again in a minute");
             return;
         }

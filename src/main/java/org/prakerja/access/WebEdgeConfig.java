@@ -39,9 +39,10 @@ class WebEdgeConfig {
             @Value("${prakerja.throttle.registrations-per-minute:20}") int registrations,
             @Value("${prakerja.throttle.password-resets-per-minute:10}") int resets) {
         var registration = new FilterRegistrationBean<>(new RequestThrottle(Map.of("/api/v1/sessions", logins,
-                "/api/v1/registrations", registrations, "/api/v1/password-resets", resets), problems,
-                System::currentTimeMillis));
-        registration.addUrlPatterns("/api/v1/*");
+                "/api/v1/registrations", registrations, "/api/v1/password-resets", resets,
+                // the registration page makes accounts as the API does: a bulk registrar must not go round
+                "/register", registrations), problems, System::currentTimeMillis));
+        registration.addUrlPatterns("/api/v1/*", "/register");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -166,6 +166,17 @@ class RegistrationPages {
         return errors.any() ? null : form;
     }
 
+    /** The messages in the order of the form's fields, so the summary reads from the top down. */
+    private static FormErrors inFormOrder(FormErrors errors) {
+        var order = new java.util.ArrayList<String>(FIELDS);
+        order.add(order.indexOf("gender") + 1, "gender-M");
+        var sorted = new FormErrors();
+        errors.all().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> order.indexOf(e.field()) < 0 ? 99 : order.indexOf(e.field())))
+                .forEach(e -> sorted.add(e.field(), e.message()));
+        return sorted;
+    }
+
     private <E extends Enum<E>> E parse(Class<E> type, String value, String field, FormErrors errors, Locale language) {
         if (value.isEmpty()) {
             return null;
@@ -186,7 +197,7 @@ class RegistrationPages {
     private String show(Model model, Map<String, String> typed, FormErrors errors) {
         typed.remove("password");
         model.addAttribute("typed", typed);
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", inFormOrder(errors));
         model.addAttribute("provinces", PROVINCES);
         model.addAttribute("educations", Education.values());
         model.addAttribute("employments", EmploymentStatus.values());

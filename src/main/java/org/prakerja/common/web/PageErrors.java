@@ -55,7 +55,7 @@ class PageErrors implements HandlerExceptionResolver {
         return (request, status, model) -> page(status);
     }
 
-    private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 405, 413, 503);
+    private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 405, 413, 429, 503);
 
     static ModelAndView page(HttpStatusCode status) {
         var page = new ModelAndView("error");
