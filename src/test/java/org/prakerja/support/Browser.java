@@ -223,16 +223,11 @@ public final class Browser implements AutoCloseable {
 
     /** The whole bar at once, for each main page: accessible, light, and photographed. */
     public Browser checkPage(String screenshotName, boolean weigh) {
-        long start = System.nanoTime();
         assertAccessible();
         if (weigh) {
-            long weight = firstVisitWeight();
-            System.out.printf("weight %s %d bytes%n", screenshotName, weight);
-            assertThat(weight).as("bytes of " + path() + " on a first visit").isPositive().isLessThanOrEqualTo(PAGE_BUDGET_BYTES);
+            assertLight();
         }
-        screenshot(screenshotName);
-        System.out.printf("checkPage %s %d ms%n", screenshotName, (System.nanoTime() - start) / 1_000_000);
-        return this;
+        return screenshot(screenshotName);
     }
 
     /** How far the page overflows a 360 px phone sideways; 0 is the bar. */
