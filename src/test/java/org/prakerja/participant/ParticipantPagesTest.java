@@ -247,6 +247,7 @@ class ParticipantPagesTest {
         assertThat(browser.find("ol.timeline li.current").getText()).contains("Beli");
         assertThat(browser.all("ol.timeline li.done")).hasSize(4);
         assertThat(browser.text("#notices-heading")).contains("belum dibaca");
+        assertThat(browser.overflowAt360()).as("dashboard-selected").isZero();
         browser.checkPage("dashboard-selected", true);
         browser.submit("form[action='/dashboard/card'] button");
         String cardNumber = browser.text("#card-number");
@@ -278,6 +279,7 @@ class ParticipantPagesTest {
         browser.open("/vouchers");
         assertThat(browser.text("main")).contains(code, training.get("title").asString(), "Dibeli",
                 new org.prakerja.common.web.PageFormat().rupiah(training.get("price").asLong()));
+        assertThat(browser.overflowAt360()).as("vouchers").isZero();
         browser.checkPage("vouchers", true);
         browser.submit(".voucher form[action$='/resend'] button");
         assertThat(browser.text("[role=status]")).contains("dikirim ulang");
@@ -378,6 +380,7 @@ class ParticipantPagesTest {
         assertThat(browser.find("#employmentStatus").getDomProperty("value")).isEqualTo("UNEMPLOYED");
         assertThat(browser.find("#nik").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(count("SELECT count(*) FROM participant")).isEqualTo(before);
+        assertThat(browser.overflowAt360()).as("register-refused").isZero();
         browser.checkPage("register-refused", false);
 
         // nothing filled in at all, and the declarations ticked are kept
@@ -494,6 +497,7 @@ class ParticipantPagesTest {
         int all = Integer.parseInt(browser.text("main > p[role=status]").replaceAll("[^0-9]", ""));
         assertThat(all).isPositive();
         assertThat(browser.text("ul.trainings .rating")).contains("ulasan");
+        assertThat(browser.overflowAt360()).as("trainings").isZero();
         browser.checkPage("trainings", true);
 
         assertThat(browser.find("#sort").isDisplayed()).isFalse();
