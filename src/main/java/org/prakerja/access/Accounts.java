@@ -154,6 +154,28 @@ public class Accounts {
         events.publishEvent(new EverySessionEnded(accountId, email));
     }
 
+    /**
+     * A signed-in person's new password, once the current one is given again: a session left open on
+     * a shared phone must not be enough to take the account over. The account's bearer tokens end
+     * with the old password (its portal sessions stay: the person is using one); the caller has
+     * checked the new one against {@link PasswordPolicy}. Recorded for audit like a reset (R-83).
+     */
+    public boolean changePassword(UUID subjectId, String currentPassword, String newPassword) {
+        var stored = db.sql("SELECT id, password_hash, subject_id, role, email FROM credential WHERE subject_id = ?")
+                .param(subjectId)
+                .query((rs, i) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2),
+                        new CurrentUser(rs.getObject(3, UUID.class), Role.valueOf(rs.getString(4)), rs.getString(5))))
+                .optional();
+        if (stored.isEmpty() || !passwords.matches(currentPassword, stored.get().hash())) {
+            return false;
+        }
+        db.sql("UPDATE credential SET password_hash = ? WHERE id = ?")
+                .params(passwords.encode(newPassword), stored.get().id()).update();
+        db.sql("DELETE FROM api_session WHERE credential_id = ?").param(stored.get().id()).update();
+        audit.record(stored.get().user().asActor(), "PASSWORD_CHANGED", "account:" + stored.get().user().email(), null);
+        return true;
+    }
+
     @Transactional(readOnly = true)
     public Optional<CurrentUser> resolve(String token) {
         if (token == null || token.length() > 100) {

@@ -22,29 +22,56 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /**
+     * Why a password is refused, by name: a page shows {@code password.weak.<NAME>} from the
+     * bundles in the reader's language, the API the English {@link #text()}.
+     */
+    public enum Weakness {
+        BLANK("must not be blank or only spaces"),
+        SHORT("must have at least 8 characters besides leading and trailing spaces"),
+        FEW_CHARACTERS("is too easy to guess: use at least four different characters"),
+        RUN("is too easy to guess: it is a run of consecutive characters"),
+        COMMON("is one of the most common passwords: choose another"),
+        EMAIL("must not contain your email address");
+
+        private final String text;
+
+        Weakness(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
     /** Why the password is refused, in words for the person choosing it; empty when it is acceptable. */
     public static Optional<String> refusal(String password, String email) {
+        return weakness(password, email).map(Weakness::text);
+    }
+
+    public static Optional<Weakness> weakness(String password, String email) {
         if (password == null || password.isBlank()) {
-            return Optional.of("must not be blank or only spaces");
+            return Optional.of(Weakness.BLANK);
         }
         String lower = password.strip().toLowerCase(Locale.ROOT);
         if (lower.codePointCount(0, lower.length()) < 8) {
-            return Optional.of("must have at least 8 characters besides leading and trailing spaces");
+            return Optional.of(Weakness.SHORT);
         }
         if (password.codePoints().distinct().count() < 4) {
-            return Optional.of("is too easy to guess: use at least four different characters");
+            return Optional.of(Weakness.FEW_CHARACTERS);
         }
         if (isRun(lower)) {
-            return Optional.of("is too easy to guess: it is a run of consecutive characters");
+            return Optional.of(Weakness.RUN);
         }
         if (COMMON.contains(lower)) {
-            return Optional.of("is one of the most common passwords: choose another");
+            return Optional.of(Weakness.COMMON);
         }
         if (email != null && !email.isBlank()) {
             String address = email.toLowerCase(Locale.ROOT);
             String local = address.contains("@") ? address.substring(0, address.indexOf('@')) : address;
             if (lower.equals(address) || (local.length() >= 4 && lower.contains(local))) {
-                return Optional.of("must not contain your email address");
+                return Optional.of(Weakness.EMAIL);
             }
         }
         return Optional.empty();

@@ -27,6 +27,24 @@ public class Participants {
         return db.sql("SELECT * FROM participant WHERE id = ?").param(id).query(Participants::map).optional();
     }
 
+    /** What a participant sees of their own account: the NIK only masked, as it is stored. */
+    public record Profile(String fullName, String email, String phoneMasked, String nikMasked, java.time.LocalDate birthDate,
+            Gender gender, String province, String city, Education education, EmploymentStatus employmentStatus) {
+    }
+
+    public Optional<Profile> profile(UUID id) {
+        return db.sql("""
+                SELECT full_name, email, phone, nik_masked, birth_date, gender, province, city, education, employment_status
+                FROM participant WHERE id = ?
+                """)
+                .param(id)
+                .query((rs, i) -> new Profile(rs.getString(1), rs.getString(2),
+                        org.prakerja.common.Masking.lastFour(rs.getString(3)), rs.getString(4),
+                        rs.getObject(5, java.time.LocalDate.class), Gender.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getString(8), Education.valueOf(rs.getString(9)), EmploymentStatus.valueOf(rs.getString(10))))
+                .optional();
+    }
+
     /**
      * A participant's phone, without reading the rest of the row; for showing it masked (the OTP
      * answer). Messages need no address: the outbox relay finds it through this module's

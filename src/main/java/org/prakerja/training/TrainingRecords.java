@@ -193,6 +193,41 @@ public class TrainingRecords {
                 .optional();
     }
 
+    /** R-64 a review as the training's public page shows it: no name, the rating and the words. */
+    public record PublicReview(int rating, String text, Instant reviewedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<PublicReview> reviewsOf(String trainingId, int limit) {
+        return db.sql("""
+                SELECT review_rating, review_text, reviewed_at FROM training_record
+                WHERE training_id = ? AND review_rating IS NOT NULL ORDER BY reviewed_at DESC LIMIT ?
+                """)
+                .params(trainingId, limit)
+                .query((rs, i) -> new PublicReview(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /**
+     * How far a participant has come after the card, for the dashboard's timeline: bought (a voucher
+     * neither refunded nor voided), a training in progress, certified, reviewed.
+     */
+    public record Progress(boolean bought, boolean inTraining, boolean certified, boolean reviewed) {
+    }
+
+    @Transactional(readOnly = true)
+    public Progress progressOf(UUID participantId) {
+        boolean bought = vouchers.of(participantId, 0, 1000).stream().anyMatch(v -> !v.status().cancelled());
+        var done = db.sql("""
+                SELECT bool_or(completed_at IS NULL), bool_or(certificate_number IS NOT NULL), bool_or(review_rating IS NOT NULL)
+                FROM training_record WHERE participant_id = ?
+                """)
+                .param(participantId)
+                .query((rs, i) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)})
+                .single();
+        return new Progress(bought, done[0], done[1], done[2]);
+    }
+
     @Transactional(readOnly = true)
     public Map<UUID, TrainingRecord> records(Collection<UUID> voucherIds) {
         if (voucherIds.isEmpty()) {

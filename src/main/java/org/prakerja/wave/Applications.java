@@ -83,6 +83,15 @@ public class Applications {
         return new Joined(waveNumber);
     }
 
+    /**
+     * R-13 why the participant could not join a wave today, if anything; the dashboard asks before
+     * it offers the Gabung Gelombang button (joining asks again).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Ineligibility> ineligibilityOf(UUID participantId) {
+        return participants.find(participantId).flatMap(this::ineligibility);
+    }
+
     /** the personal rules and the once-in-a-lifetime and family rules. */
     Optional<Ineligibility> ineligibility(Participant p) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());

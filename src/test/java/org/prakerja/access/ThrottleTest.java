@@ -108,6 +108,22 @@ class ThrottleTest {
     }
 
     @Test
+    @DisplayName("Hardening 3: the registration page shares the registrations' ceiling, and a browser past it gets a page")
+    void registrationPage() {
+        String from = "192.0.2." + (int) (Math.random() * 200 + 1);
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            var r = RawHttp.send(port, "POST", "/register", Map.of("Content-Type", "application/x-www-form-urlencoded",
+                    "Accept", "text/html", "X-Forwarded-For", from), "email=a%40b.id");
+            if (r.status() == 429) {
+                assertThat(r.body()).contains("<html", "Terlalu banyak permintaan").doesNotContain("RATE_LIMITED");
+                limited++;
+            }
+        }
+        assertThat(limited).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("Hardening 3: passwords are hashed with Argon2id at OWASP's floor (19 MiB, 2 iterations)")
     void argon2Floor() {
         assertThat(passwords.encode("a-long-enough-passphrase")).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");

@@ -41,6 +41,14 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) {
+        this(port, true);
+    }
+
+    /**
+     * {@code javascript} false: a browser with JavaScript switched off (Chromium's content setting), to
+     * prove the core forms work without it, as PORTAL.md asks.
+     */
+    public Browser(int port, boolean javascript) {
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("prakerja.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort()
@@ -50,6 +58,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,900", "--lang=id");
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -106,9 +117,33 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks the submit button of the form holding the named field (or the only form on the main part). */
+    /** Chooses the radio button of a group by its value. */
+    public Browser tick(String name, String value) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var radio = find("input[name='" + name + "'][value='" + value + "']");
+                if (!radio.isSelected()) {
+                    radio.click();
+                }
+                return this;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium under load now and then reports a node of a document it has just settled
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Clicks a button or link that leads to another page, and waits until that page has replaced this
+     * one (a click returns before the answer to a form has loaded).
+     */
     public Browser submit(String css) {
+        var page = find("html");
         find(css).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         return this;
     }
 

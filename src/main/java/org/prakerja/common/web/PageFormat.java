@@ -31,13 +31,27 @@ public class PageFormat {
                 .format(at.atZone(WIB));
     }
 
+    /**
+     * A rating of 0..5 as five stars, rounded to the nearest whole star; for the eye only (the page
+     * says the number in words beside it for screen readers).
+     */
+    public String stars(double rating) {
+        int full = (int) Math.max(0, Math.min(5, Math.round(rating)));
+        return "★".repeat(full) + "☆".repeat(5 - full);
+    }
+
+    /** A calendar day (a birth date), in the reader's language. */
+    public String day(@Nullable java.time.LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(reader()).format(day);
+    }
+
     public String dateTime(@Nullable Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(reader()).format(at.atZone(WIB)) + " WIB";
     }
 
-    /** A program day (already in Western Indonesian Time), e.g. 26 Nov 2026. */
-    public String day(@Nullable java.time.LocalDate day) {
+    /** A program day (already in Western Indonesian Time) in short, e.g. 26 Nov 2026, for charts. */
+    public String shortDay(@Nullable java.time.LocalDate day) {
         return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(reader()).format(day);
     }
 

@@ -1,0 +1,171 @@
+package org.prakerja.participant;
+
+import jakarta.annotation.Nullable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.prakerja.access.CurrentUser;
+import org.prakerja.card.CardStatus;
+import org.prakerja.card.CardView;
+import org.prakerja.card.Cards;
+import org.prakerja.common.ProgramRules;
+import org.prakerja.notification.InAppNotification;
+import org.prakerja.notification.Notifications;
+import org.prakerja.registration.Participant;
+import org.prakerja.registration.Participants;
+import org.prakerja.training.TrainingRecords;
+import org.prakerja.wave.Applications;
+import org.prakerja.wave.Ineligibility;
+import org.prakerja.wave.JoinResult;
+import org.prakerja.wave.Wave;
+import org.prakerja.wave.WaveStatus;
+import org.prakerja.wave.Waves;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The participant's dashboard as a page: where they are (PORTAL.md's states), the card, the
+ * timeline of the journey and the notices; Gabung Gelombang as a plain form. The same services as
+ * GET /api/v1/me and POST /api/v1/waves/{n}/applications.
+ */
+@Controller
+class DashboardPage {
+
+    /** Where the participant stands; the page says it in words from {@code dashboard.state.<NAME>}. */
+    enum State {
+        VERIFY, BASIC_TEST, CAN_JOIN, NOT_ELIGIBLE, NO_WAVE, WAITING_CLOSE, EVALUATING, SELECTED, NOT_SELECTED
+    }
+
+    /** One step of the timeline, daftar → … → insentif: done, the current one, or still to come. */
+    record Step(String key, boolean done, boolean current) {
+    }
+
+    record View(String fullName, State state, @Nullable Integer wave, @Nullable Wave openWave, boolean canJoin,
+            @Nullable String ineligibility, @Nullable CardView card, @Nullable Long daysLeft, List<Step> steps,
+            List<InAppNotification> notifications, long unread) {
+    }
+
+    /** The journey's steps in order (PORTAL.md); their names are {@code timeline.<key>}. */
+    static final List<String> STEPS = List.of("register", "test", "join", "selected", "buy", "training", "certificate",
+            "review", "incentive");
+
+    private final Participants participants;
+    private final Applications applications;
+    private final Waves waves;
+    private final Cards cards;
+    private final TrainingRecords records;
+    private final Notifications notifications;
+    private final MessageSource messages;
+    private final ProgramRules rules;
+    private final Clock clock;
+
+    DashboardPage(Participants participants, Applications applications, Waves waves, Cards cards, TrainingRecords records,
+            Notifications notifications, MessageSource messages, ProgramRules rules, Clock clock) {
+        this.participants = participants;
+        this.applications = applications;
+        this.waves = waves;
+        this.cards = cards;
+        this.records = records;
+        this.notifications = notifications;
+        this.messages = messages;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@AuthenticationPrincipal CurrentUser user, Model model, Locale language) {
+        model.addAttribute("view", view(user, language));
+        return "participant/dashboard";
+    }
+
+    /** R-24 the full number only after a deliberate act, on this answer only: never in a URL or a redirect. */
+    @PostMapping("/dashboard/card")
+    String reveal(@AuthenticationPrincipal CurrentUser user, Model model, Locale language) {
+        model.addAttribute("view", view(user, language));
+        model.addAttribute("fullNumber", cards.fullNumber(user.subjectId()).orElse(null));
+        return "participant/dashboard";
+    }
+
+    /** Gabung Gelombang; the outcome, or why not, is said on the dashboard. */
+    @PostMapping("/waves/{number}/join")
+    String join(@AuthenticationPrincipal CurrentUser user, @PathVariable int number, RedirectAttributes next,
+            Locale language) {
+        var result = applications.join(user.subjectId(), number);
+        switch (result) {
+            case JoinResult.Joined j -> next.addFlashAttribute("joined", messages.getMessage("join.done",
+                    new Object[] {j.wave()}, language));
+            case JoinResult.NotEligible ne -> next.addFlashAttribute("refused", messages.getMessage(
+                    "join.refused.NOT_ELIGIBLE", new Object[] {reason(ne.why(), language)}, language));
+            case JoinResult.Refused r -> next.addFlashAttribute("refused", messages.getMessage(
+                    "join.refused." + r.reason().name(), new Object[] {number}, language));
+        }
+        return "redirect:/dashboard";
+    }
+
+    private String reason(Ineligibility why, Locale language) {
+        return messages.getMessage("ineligibility." + why.name(),
+                new Object[] {rules.minimumAge(), rules.recipientsPerFamily()}, language);
+    }
+
+    private View view(CurrentUser user, Locale language) {
+        Participant p = participants.find(user.subjectId()).orElseThrow();
+        var application = applications.latest(p.id());
+        Optional<Wave> open = waves.currentlyOpen();
+        var card = cards.ofParticipant(p.id());
+        var progress = records.progressOf(p.id());
+        boolean verified = p.emailVerified() && p.phoneVerified();
+        var ineligible = verified && p.basicTestPassed() ? applications.ineligibilityOf(p.id()) : Optional.<Ineligibility>empty();
+
+        boolean mayApplyAgain = application.isEmpty() || application.get().status().equals("NOT_SELECTED");
+        boolean canJoin = verified && p.basicTestPassed() && open.isPresent() && ineligible.isEmpty() && mayApplyAgain
+                && application.map(a -> a.wave() != open.get().number()).orElse(true);
+
+        State state;
+        if (!verified) {
+            state = State.VERIFY;
+        } else if (!p.basicTestPassed()) {
+            state = State.BASIC_TEST;
+        } else if (application.isPresent() && application.get().status().equals("PENDING")) {
+            var status = waves.find(application.get().wave()).map(Wave::status).orElse(WaveStatus.CLOSED);
+            state = status == WaveStatus.OPEN ? State.WAITING_CLOSE : State.EVALUATING;
+        } else if (application.isPresent() && application.get().status().equals("SELECTED")) {
+            state = State.SELECTED;
+        } else if (application.isPresent()) {
+            state = State.NOT_SELECTED;
+        } else if (ineligible.isPresent()) {
+            state = State.NOT_ELIGIBLE;
+        } else {
+            state = open.isPresent() ? State.CAN_JOIN : State.NO_WAVE;
+        }
+
+        Long daysLeft = card.filter(c -> c.status() == CardStatus.ACTIVE && c.firstPurchaseAt() == null)
+                .map(c -> Math.max(0, (Duration.between(clock.instant(), c.purchaseDeadline()).toHours() + 23) / 24))
+                .orElse(null);
+
+        boolean[] done = {true, p.basicTestPassed(), application.isPresent(), card.isPresent(), progress.bought(),
+                progress.certified(), progress.certified(), progress.reviewed(),
+                // the incentive module's own page says where the incentive is; until it is paid this step stays open
+                false};
+        var steps = new ArrayList<Step>();
+        boolean currentFound = false;
+        for (int i = 0; i < STEPS.size(); i++) {
+            boolean current = !done[i] && !currentFound;
+            currentFound |= current;
+            steps.add(new Step(STEPS.get(i), done[i], current));
+        }
+
+        var notices = notifications.latestFor(p.id(), 10, language);
+        return new View(p.fullName(), state, application.map(Applications.ApplicationView::wave).orElse(null),
+                open.orElse(null), canJoin, ineligible.map(w -> reason(w, language)).orElse(null), card.orElse(null),
+                daysLeft, steps, notices, notices.stream().filter(n -> !n.read()).count());
+    }
+}

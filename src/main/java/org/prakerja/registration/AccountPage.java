@@ -1,0 +1,66 @@
+package org.prakerja.registration;
+
+import java.util.Locale;
+import org.prakerja.access.Accounts;
+import org.prakerja.access.CurrentUser;
+import org.prakerja.access.PasswordPolicy;
+import org.prakerja.common.web.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The participant's own account: the profile as registered (NIK masked) and a new password. */
+@Controller
+class AccountPage {
+
+    private final Participants participants;
+    private final Accounts accounts;
+    private final MessageSource messages;
+
+    AccountPage(Participants participants, Accounts accounts, MessageSource messages) {
+        this.participants = participants;
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    @GetMapping("/account")
+    String account(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return show(model, user, new FormErrors());
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
+            Model model, RedirectAttributes next, Locale language) {
+        var errors = new FormErrors();
+        if (currentPassword.isEmpty() || currentPassword.length() > 200) {
+            errors.add("currentPassword", messages.getMessage("account.error.current", null, language));
+        }
+        if (newPassword.length() > 128) {
+            errors.add("newPassword", messages.getMessage("register.error.password", null, language));
+        } else {
+            PasswordPolicy.weakness(newPassword, user.email()).ifPresent(w ->
+                    errors.add("newPassword", messages.getMessage("password.weak." + w.name(), null, language)));
+        }
+        if (errors.any()) {
+            return show(model, user, errors);
+        }
+        if (!accounts.changePassword(user.subjectId(), currentPassword, newPassword)) {
+            errors.add("currentPassword", messages.getMessage("account.error.current", null, language));
+            return show(model, user, errors);
+        }
+        next.addFlashAttribute("changed", true);
+        return "redirect:/account";
+    }
+
+    private String show(Model model, CurrentUser user, FormErrors errors) {
+        model.addAttribute("profile", participants.profile(user.subjectId()).orElseThrow());
+        model.addAttribute("errors", errors);
+        return "registration/account";
+    }
+}
