@@ -116,7 +116,7 @@ class ThrottleTest {
             var r = RawHttp.send(port, "POST", "/register", Map.of("Content-Type", "application/x-www-form-urlencoded",
                     "Accept", "text/html", "X-Forwarded-For", from), "email=a%40b.id");
             if (r.status() == 429) {
-                assertThat(r.body()).contains("<html", "Terlalu banyak permintaan").doesNotContain("RATE_LIMITED");
+                assertThat(r.body()).contains("<html", "Terlalu banyak percobaan").doesNotContain("RATE_LIMITED");
                 limited++;
             }
         }
