@@ -10,6 +10,7 @@ import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participant;
 import org.prakerja.registration.Participants;
+import org.prakerja.scheme.Scheme;
 import org.prakerja.wave.JoinResult.Joined;
 import org.prakerja.wave.JoinResult.NotEligible;
 import org.prakerja.wave.JoinResult.Refused;
@@ -59,7 +60,7 @@ public class Applications {
         if (!participant.basicTestPassed()) {
             return new Refused(WaveRefusal.BASIC_TEST_REQUIRED);
         }
-        var ineligible = ineligibility(participant);
+        var ineligible = ineligibility(participant, waves.schemeOf(waveNumber).orElseThrow());
         if (ineligible.isPresent()) {
             return new NotEligible(ineligible.get());
         }
@@ -83,11 +84,15 @@ public class Applications {
         return new Joined(waveNumber);
     }
 
-    /** the personal rules and the once-in-a-lifetime and family rules. */
-    Optional<Ineligibility> ineligibility(Participant p) {
+    /** the age range of the wave's scheme, the personal rules, once in a lifetime, the family cap. */
+    Optional<Ineligibility> ineligibility(Participant p, Scheme scheme) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        if (p.ageOn(today) < rules.minimumAge()) {
+        int age = p.ageOn(today);
+        if (age < scheme.minAge()) {
             return Optional.of(Ineligibility.UNDER_AGE);
+        }
+        if (!scheme.admitsAge(age)) {
+            return Optional.of(Ineligibility.OVER_AGE);
         }
         var d = p.declarations();
         if (d.inSchool()) {

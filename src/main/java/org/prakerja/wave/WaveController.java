@@ -60,10 +60,17 @@ class WaveController {
             // the age and the family cap in the words come from the settings the rule itself reads
             case JoinResult.NotEligible ne -> throw new RefusedException(WaveRefusal.NOT_ELIGIBLE,
                     messages.getMessage("ineligibility." + ne.why().name(),
-                            new Object[] {rules.minimumAge(), rules.recipientsPerFamily()}, language),
+                            ineligibilityArguments(number), language),
                     Map.of("reason", ne.why().name()));
             case JoinResult.Refused r -> throw new RefusedException(r.reason());
         };
+    }
+
+    /** {0} the scheme's minimum age, {1} the family cap, {2} the scheme's maximum age. */
+    private Object[] ineligibilityArguments(int wave) {
+        var scheme = waves.schemeOf(wave).orElseThrow();
+        return new Object[] {scheme.minAge(), rules.recipientsPerFamily(),
+            scheme.maxAge() == null ? "" : scheme.maxAge()};
     }
 
     /** A new application: its wave, PENDING until the announcement. */
