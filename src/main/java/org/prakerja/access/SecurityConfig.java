@@ -85,6 +85,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**")
                         .access(staffOutsideSandbox)
+                        // R-25 only an ADMIN adds a scheme
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ops/schemes").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers("/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/v1/**").hasRole("PARTICIPANT")
