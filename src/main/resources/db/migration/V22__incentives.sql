@@ -48,7 +48,10 @@ CREATE TABLE incentive_payout (
     -- null until the schedule starts (no payout account yet)
     due_at          timestamptz,
     next_attempt_at timestamptz,
+    -- sends in all (each send's ledger transfers are named by its number), and refusals since the
+    -- account last changed (the bounded retries count these)
     attempts        int         NOT NULL DEFAULT 0,
+    refusals        int         NOT NULL DEFAULT 0,
     -- the run that sent it (PROCESSING), known alive while it holds its advisory lock
     claimed_by      bigint,
     provider        text,

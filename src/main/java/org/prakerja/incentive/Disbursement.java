@@ -56,9 +56,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>Confirmed: the pending transfer is posted to PAID_OUT ({@link PayoutIds#paid}) and the payout is
  * PAID with the provider's time; the first instalment paid opens the surveys (R-73).
  * <li>Refused: the pending transfer is voided back to INCENTIVE_PAYABLE ({@link PayoutIds#back}). With
- * fewer than {@code maxAttempts} sends, SCHEDULED again {@code retryDelay × 2^(attempts - 1)} later;
- * else FAILED with the provider's reason, and the participant is told in the app and by email. A
- * new payout account sends it again ({@link PayoutAccounts}).
+ * fewer than {@code maxAttempts} refusals since the account last changed, SCHEDULED again
+ * {@code retryDelay × 2^(refusals - 1)} later; else FAILED with the provider's reason, and the
+ * participant is told in the app and by email. A new payout account sends it again, its refusals
+ * counted afresh ({@link PayoutAccounts}); the sends go on being numbered, so each has transfers of
+ * its own.
  * <li>No answer (time-out, error): the payout stays PROCESSING under the run's key, to be settled
  * by the next run (2).
  * </ol>
@@ -283,10 +285,10 @@ public class Disbursement {
             ledger.voidAll(back(refused), "R-72 payout refused");
             var recorded = db.sql("""
                     UPDATE incentive_payout p
-                    SET status = CASE WHEN p.attempts >= :max THEN 'FAILED' ELSE 'SCHEDULED' END,
-                        next_attempt_at = CASE WHEN p.attempts >= :max THEN NULL
-                            ELSE :now + power(2, p.attempts - 1) * make_interval(secs => :delay) END,
-                        failure_reason = u.reason, claimed_by = NULL, updated_at = :now
+                    SET status = CASE WHEN p.refusals + 1 >= :max THEN 'FAILED' ELSE 'SCHEDULED' END,
+                        next_attempt_at = CASE WHEN p.refusals + 1 >= :max THEN NULL
+                            ELSE CAST(:now AS timestamptz) + power(2, p.refusals) * make_interval(secs => :delay) END,
+                        refusals = p.refusals + 1, failure_reason = u.reason, claimed_by = NULL, updated_at = :now
                     FROM unnest(:ids::uuid[], :reasons::text[]) AS u(id, reason)
                     WHERE p.id = u.id AND p.status = 'PROCESSING' AND p.claimed_by = :run
                     RETURNING p.participant_id, p.kind, p.seq, p.amount, p.updated_at, p.status

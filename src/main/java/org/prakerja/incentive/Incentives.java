@@ -178,7 +178,7 @@ public class Incentives {
             var scheme = schemes.named(name);
             db.sql("""
                     UPDATE incentive_payout
-                    SET due_at = :start + (seq - 1) * make_interval(days => :interval), updated_at = :start
+                    SET due_at = CAST(:start AS timestamptz) + (seq - 1) * make_interval(days => :interval), updated_at = :start
                     WHERE participant_id = :participant AND kind = 'INCENTIVE' AND due_at IS NULL
                     """)
                     .param("start", Timestamp.from(now)).param("interval", scheme.incentiveIntervalDays())
@@ -188,9 +188,9 @@ public class Incentives {
                     WHERE participant_id = ? AND status = 'SCHEDULED' AND next_attempt_at IS NULL
                     """).param(participantId).update();
         });
-        // FAILED → SCHEDULED (PayoutStatus), to the new account, with the retries counted afresh
+        // FAILED → SCHEDULED (PayoutStatus), to the new account, with the refusals counted afresh
         db.sql("""
-                UPDATE incentive_payout SET status = 'SCHEDULED', attempts = 0, next_attempt_at = ?, updated_at = ?
+                UPDATE incentive_payout SET status = 'SCHEDULED', refusals = 0, next_attempt_at = ?, updated_at = ?
                 WHERE participant_id = ? AND status = 'FAILED'
                 """).params(Timestamp.from(now), Timestamp.from(now), participantId).update();
     }
