@@ -63,7 +63,8 @@ CREATE TABLE incentive_payout (
     CHECK ((status = 'PROCESSING') = (claimed_by IS NOT NULL)),
     CHECK ((status = 'PAID') = (paid_at IS NOT NULL))
 );
-CREATE INDEX incentive_payout_due ON incentive_payout (next_attempt_at) WHERE status = 'SCHEDULED';
+-- the batches' order, so that taking the next batch reads just that batch
+CREATE INDEX incentive_payout_due ON incentive_payout (next_attempt_at, id) WHERE status = 'SCHEDULED';
 CREATE INDEX incentive_payout_processing ON incentive_payout (claimed_by) WHERE status = 'PROCESSING';
 CREATE INDEX incentive_payout_by_status ON incentive_payout (status, kind, updated_at DESC);
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +74,12 @@ public class Disbursement {
 
     private static final Logger log = LoggerFactory.getLogger(Disbursement.class);
 
-    /** What one run did. */
-    public record Run(int settled, int sent, int paid, int refused, int failed, int unanswered) {
+    /**
+     * What one run did, and where its time went: taking batches (with their pending transfers),
+     * waiting for the provider, recording the answers (posts, voids, states, notices).
+     */
+    public record Run(int settled, int sent, int paid, int refused, int failed, int unanswered, Duration claiming,
+            Duration paying, Duration recording) {
     }
 
     /** A payout as sent: the attempt names its ledger transfers. */
@@ -145,21 +150,31 @@ public class Disbursement {
         long total = countDue();
         progress.total(total);
         long done = 0;
+        long claiming = 0;
+        long paying = 0;
+        long recording = 0;
         while (true) {
+            long t0 = System.nanoTime();
             List<Sent> batch = tx.execute(s -> claim(run));
+            long t1 = System.nanoTime();
+            claiming += t1 - t0;
             if (batch.isEmpty()) {
                 break;
             }
             tally[1] += batch.size();
             var answers = payAll(batch);
+            long t2 = System.nanoTime();
             tx.executeWithoutResult(s -> record(answers, run, false, tally));
+            paying += t2 - t1;
+            recording += System.nanoTime() - t2;
             long step = Math.min(batch.size(), total - done);
             progress.advance(step);
             done += step;
         }
         // payouts another run took meanwhile count as done here too
         progress.advance(total - done);
-        var result = new Run(tally[0], tally[1], tally[2], tally[3], tally[4], tally[5]);
+        var result = new Run(tally[0], tally[1], tally[2], tally[3], tally[4], tally[5], Duration.ofNanos(claiming),
+                Duration.ofNanos(paying), Duration.ofNanos(recording));
         log.info("disbursement run done settled={} sent={} paid={} refused={} failed={} unanswered={}", result.settled(),
                 result.sent(), result.paid(), result.refused(), result.failed(), result.unanswered());
         return result;
@@ -194,7 +209,7 @@ public class Disbursement {
                     WHERE p.status = 'SCHEDULED' AND p.next_attempt_at <= :now
                     ORDER BY p.next_attempt_at, p.id
                     LIMIT :batch
-                    FOR UPDATE OF p SKIP LOCKED FOR SHARE OF a)
+                    FOR UPDATE OF p SKIP LOCKED)
                 UPDATE incentive_payout p
                 SET status = 'PROCESSING', attempts = p.attempts + 1, claimed_by = :run, provider = a.provider,
                     account_number = a.account_number, updated_at = :now

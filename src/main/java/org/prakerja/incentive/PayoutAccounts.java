@@ -97,8 +97,11 @@ public class PayoutAccounts {
             return new Linking.Refused(IncentiveRefusal.HOLDER_NAME_MISMATCH);
         }
         return tx.execute(s -> {
-            // a disbursement batch holds the account row (FOR SHARE) from taking a payout to marking
-            // it PROCESSING; past this lock, any payout it took shows as in flight
+            // a disbursement batch holds the payouts it takes (FOR UPDATE) until they are PROCESSING:
+            // past these locks any payout it took shows as in flight, and while they are held here,
+            // a batch skips them (SKIP LOCKED) and sends nothing to the account being replaced
+            db.sql("SELECT id FROM incentive_payout WHERE participant_id = ? AND status <> 'PAID' ORDER BY id FOR UPDATE")
+                    .param(participantId).query(UUID.class).list();
             db.sql("SELECT 1 FROM payout_account WHERE participant_id = ? FOR UPDATE").param(participantId)
                     .query(Integer.class).optional();
             if (inFlight(participantId)) {
