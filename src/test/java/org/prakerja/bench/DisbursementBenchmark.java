@@ -34,7 +34,7 @@ public final class DisbursementBenchmark {
                 // the sandbox's public keys: this database is the benchmark's own
                 .run("--spring.profiles.active=sandbox", "--prakerja.jobs.schedule.enabled=false",
                         "--prakerja.db.embedded.data-dir=" + System.getProperty("dataDir", "target/bench-pay-pg"),
-                        "--logging.structured.format.console=",
+                        "--prakerja.db.embedded.statement-stats=true", "--logging.structured.format.console=",
                         "--logging.level.root=WARN", "--logging.level.org.prakerja.incentive=INFO");
         try {
             var db = context.getBean(JdbcClient.class);
@@ -57,6 +57,8 @@ public final class DisbursementBenchmark {
                     secs(g0, System.nanoTime()));
 
             var disbursement = context.getBean(Disbursement.class);
+            db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+            db.sql("SELECT pg_stat_statements_reset()").query(Object.class).list();
             System.gc();
             heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
             var cpuBefore = CpuUse.now();
@@ -75,6 +77,16 @@ public final class DisbursementBenchmark {
                     cpu.postgres().toNanos() / 1e6 / Math.max(1, first.paid()), peakHeap / 1048576.0,
                     Runtime.getRuntime().maxMemory() / 1048576);
             System.out.println("  " + cpu.perPurchase(first.paid(), seconds).replace("purchase", "payout"));
+
+            System.out.println("  statements by time (calls, exec+plan ms in all, µs per payout, WAL bytes per payout):");
+            long paid = Math.max(1, first.paid());
+            db.sql("""
+                    SELECT calls, total_exec_time + total_plan_time AS ms, wal_bytes,
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q
+                    FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 12
+                    """).query((rs, i) -> "%8d %9.0f %7.1f %7.0f  %s".formatted(rs.getLong("calls"), rs.getDouble("ms"),
+                    rs.getDouble("ms") * 1000 / paid, rs.getDouble("wal_bytes") / paid, rs.getString("q")))
+                    .list().forEach(line -> System.out.println("    " + line));
 
             long s0 = System.nanoTime();
             var second = disbursement.run(Progress.NONE);
