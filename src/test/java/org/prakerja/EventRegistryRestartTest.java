@@ -79,7 +79,9 @@ class EventRegistryRestartTest {
     }
 
     private static List<String> status(JdbcClient db, String table, String training) {
-        return db.sql("SELECT coalesce(status, 'NONE') FROM " + table + " WHERE serialized_event LIKE ?")
+        // the catalog's publication: incentives listen for reviews too
+        return db.sql("SELECT coalesce(status, 'NONE') FROM " + table
+                        + " WHERE serialized_event LIKE ? AND listener_id LIKE '%RatingsFromReviews%'")
                 .param("%\"" + training + "\"%").query(String.class).list();
     }
 

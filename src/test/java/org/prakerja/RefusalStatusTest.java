@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.prakerja.common.CommonRefusal;
 import org.prakerja.common.Refusal;
 import org.prakerja.complaint.ComplaintRefusal;
+import org.prakerja.incentive.IncentiveRefusal;
 import org.prakerja.purchase.PurchaseRefusal;
 import org.prakerja.registration.RegistrationRefusal;
+import org.prakerja.scheme.SchemeRefusal;
 import org.prakerja.training.TrainingRefusal;
 import org.prakerja.wave.WaveRefusal;
 import org.springframework.http.HttpStatus;
@@ -31,7 +33,9 @@ class RefusalStatusTest {
             Map.entry("CERTIFICATE_NOT_FOUND", 404), Map.entry("PARTICIPANT_NOT_FOUND", 404),
             Map.entry("WAVE_NOT_FOUND", 404), Map.entry("IDENTITY_NOT_VERIFIED", 422), Map.entry("CODE_INVALID", 422),
             Map.entry("CODE_EXPIRED", 422), Map.entry("CODE_LOCKED", 429), Map.entry("COMPLAINT_NOT_FOUND", 404),
-            Map.entry("ATTACHMENT_NOT_FOUND", 404));
+            Map.entry("ATTACHMENT_NOT_FOUND", 404), Map.entry("SCHEME_NOT_FOUND", 422),
+            Map.entry("HOLDER_NAME_MISMATCH", 422), Map.entry("PHONE_MISMATCH", 422),
+            Map.entry("PAYOUT_ACCOUNT_NOT_FOUND", 422));
 
     @Test
     @DisplayName("every refusal answers the status API.md gives its code, 409 unless said")
@@ -39,7 +43,8 @@ class RefusalStatusTest {
         Map<String, Integer> actual = new LinkedHashMap<>();
         Map<String, Integer> expected = new LinkedHashMap<>();
         Stream.of(CommonRefusal.values(), PurchaseRefusal.values(), TrainingRefusal.values(),
-                RegistrationRefusal.values(), WaveRefusal.values(), ComplaintRefusal.values())
+                RegistrationRefusal.values(), WaveRefusal.values(), ComplaintRefusal.values(), SchemeRefusal.values(),
+                IncentiveRefusal.values())
                 .flatMap(Arrays::stream)
                 .forEach((Refusal r) -> {
                     String key = r.getClass().getSimpleName() + "." + r.code();

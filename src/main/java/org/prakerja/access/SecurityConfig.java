@@ -92,6 +92,8 @@ class SecurityConfig {
                         .access(staffOutsideSandbox)
                         // R-84: the audit trail is for auditors (and admins), not for the operators it records
                         .requestMatchers(HttpMethod.GET, "/api/v1/ops/audit").hasAnyRole("ADMIN", "AUDITOR")
+                        // R-25 only an ADMIN adds a scheme
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ops/schemes").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers("/api/v1/ops/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/v1/**").hasRole("PARTICIPANT")

@@ -4,13 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.prakerja.common.ProgramRules;
+import org.prakerja.scheme.Scheme;
 import org.prakerja.common.SecretBox;
 import org.prakerja.common.db.QueuedWrites;
 import org.prakerja.ledger.AccountId;
@@ -30,25 +29,24 @@ public class Cards {
     private final SecretBox vault;
     private final Ledger ledger;
     private final Clock clock;
-    private final ProgramRules rules;
 
-    Cards(JdbcClient db, QueuedWrites writes, SecretBox vault, Ledger ledger, Clock clock, ProgramRules rules) {
+    Cards(JdbcClient db, QueuedWrites writes, SecretBox vault, Ledger ledger, Clock clock) {
         this.db = db;
         this.writes = writes;
         this.vault = vault;
         this.ledger = ledger;
         this.clock = clock;
-        this.rules = rules;
     }
 
     /**
      * Issues a card to each participant who has none (once in a lifetime) and credits its training
      * balance from the program fund, all in the caller's transaction and in a few set-based
-     * statements. Returns the ids of the participants who got a card now.
+     * statements. The balance and the first-purchase deadline are the wave's scheme's (R-25).
+     * Returns the ids of the participants who got a card now.
      */
-    public List<UUID> issue(List<UUID> participantIds, int wave) {
+    public List<UUID> issue(List<UUID> participantIds, int wave, Scheme scheme) {
         Instant now = clock.instant();
-        Instant deadline = now.plus(Duration.ofDays(rules.firstPurchaseDays()));
+        Instant deadline = now.plus(scheme.firstPurchaseWindow());
         List<UUID> issued = new ArrayList<>();
         List<UUID> pending = participantIds;
         // a number collision (1 in 10^13 per pair) only skips the row; draw again for those
@@ -81,7 +79,7 @@ public class Cards {
                     .list();
             ledger.transferAll(inserted.stream()
                     .map(row -> new Movement(UUID.nameUUIDFromBytes(("designation:" + row[0]).getBytes()),
-                            AccountId.PROGRAM_FUND, AccountId.cardBalance(row[0]), rules.balancePerCard()))
+                            AccountId.PROGRAM_FUND, AccountId.cardBalance(row[0]), scheme.balancePerCard()))
                     .toList(), "R-30 training balance at designation, wave " + wave);
             // the account a purchase reserves into, opened now so a purchase never has to
             ledger.open(inserted.stream().map(row -> AccountId.reserved(row[0])).toList());

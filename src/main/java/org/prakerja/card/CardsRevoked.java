@@ -20,8 +20,11 @@ public record CardsRevoked(Instant revokedAt, String reason, List<Card> cards) {
         cards = List.copyOf(cards);
     }
 
-    /** One revoked card and its holder. */
-    public record Card(UUID cardId, UUID participantId) {
+    /**
+     * One revoked card and its holder; {@code deadlineDays} is the first-purchase window it had
+     * (its wave's scheme's, R-25), which the participant is told.
+     */
+    public record Card(UUID cardId, UUID participantId, int deadlineDays) {
     }
 
     public List<UUID> participantIds() {

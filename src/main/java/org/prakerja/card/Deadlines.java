@@ -74,19 +74,19 @@ public class Deadlines {
                     SELECT id FROM card
                     WHERE status = :from AND first_purchase_at IS NULL AND purchase_deadline <= :now
                     ORDER BY id LIMIT :chunk FOR UPDATE SKIP LOCKED)
-                RETURNING id, participant_id
+                RETURNING id, participant_id, extract(day FROM purchase_deadline - designated_at)::int
                 """)
                 .param("now", now).param("reason", REASON).param("chunk", CHUNK)
                 .param("from", CardStatus.ACTIVE.name()).param("to", CardStatus.DEACTIVATED.name())
-                .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+                .query((rs, i) -> new CardsRevoked.Card(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getInt(3)))
                 .list();
         if (expired.isEmpty()) {
             return 0;
         }
-        var returned = ledger.returnWholeBalances(expired.stream().map(c -> AccountId.cardBalance(c[0])).toList(),
+        var returned = ledger.returnWholeBalances(expired.stream().map(c -> AccountId.cardBalance(c.cardId())).toList(),
                 AccountId.PROGRAM_FUND, "R-31 revocation");
-        events.publishEvent(new CardsRevoked(now.toInstant(), REASON,
-                expired.stream().map(c -> new CardsRevoked.Card(c[0], c[1])).toList()));
+        events.publishEvent(new CardsRevoked(now.toInstant(), REASON, expired));
         log.info("cards deactivated count={} returnedToFund={}", expired.size(), returned.amount());
         return expired.size();
     }

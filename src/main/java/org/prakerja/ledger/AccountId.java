@@ -34,6 +34,15 @@ public record AccountId(String value) {
         return new AccountId(AccountKind.INCENTIVE_PAYABLE + ":" + participantId);
     }
 
+    /**
+     * R-72 a participant's incentive on its way to the provider: a pending transfer moves it here
+     * from the payable account, and posting pays it out ({@link #PAID_OUT}) or voiding returns it.
+     * Of kind INCENTIVE_PAYABLE, so reconciliation counts it as still held.
+     */
+    public static AccountId incentiveInFlight(UUID participantId) {
+        return new AccountId(AccountKind.INCENTIVE_PAYABLE + ":" + participantId + ":in-flight");
+    }
+
     public AccountKind kind() {
         return AccountKind.valueOf(value.split(":", 2)[0]);
     }

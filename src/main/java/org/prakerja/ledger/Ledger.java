@@ -124,6 +124,154 @@ public class Ledger {
     }
 
     /**
+     * Reserves a batch in one set-based statement: each movement leaves its debit account now and
+     * waits in its credit account as a pending transfer, to be posted or voided ({@link #postAll},
+     * {@link #voidAll}). Ids that exist already are skipped (a batch run again reserves nothing
+     * twice). The accounts are locked in a fixed order first, so two batches cannot deadlock; a
+     * debit that would go below zero fails the whole batch (the caller's transaction rolls back).
+     * Returns how many were new.
+     */
+    public int reserveAll(List<Movement> movements, String memo) {
+        if (movements.isEmpty()) {
+            return 0;
+        }
+        int n = movements.size();
+        var ids = new UUID[n];
+        var debits = new String[n];
+        var credits = new String[n];
+        var amounts = new Long[n];
+        for (int i = 0; i < n; i++) {
+            var m = movements.get(i);
+            ids[i] = m.transferId();
+            debits[i] = m.debit().value();
+            credits[i] = m.credit().value();
+            amounts[i] = m.amount().amount();
+        }
+        var accounts = Stream.concat(Arrays.stream(debits), Arrays.stream(credits)).distinct().sorted()
+                .toArray(String[]::new);
+        openAccounts(accounts);
+        lockInOrder(accounts);
+        return db.sql("""
+                WITH t AS (
+                    INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, state, memo, created_at)
+                    SELECT i, d, c, a, :kind, :state, :memo, :now
+                    FROM unnest(:ids::uuid[], :debits::text[], :credits::text[], :amounts::bigint[]) AS m(i, d, c, a)
+                    ON CONFLICT (id) DO NOTHING
+                    RETURNING debit_account, credit_account, amount),
+                deltas AS (
+                    SELECT account, sum(delta) AS delta FROM (
+                        SELECT debit_account AS account, -amount AS delta FROM t
+                        UNION ALL
+                        SELECT credit_account, amount FROM t) d
+                    GROUP BY account),
+                applied AS (
+                    UPDATE ledger_account a SET balance = a.balance + deltas.delta
+                    FROM deltas WHERE a.id = deltas.account
+                    RETURNING 1)
+                SELECT count(*) FROM t
+                """)
+                .param("memo", memo)
+                .param("kind", TransferKind.PENDING.name())
+                .param("state", TransferKind.PENDING.initialState().name())
+                .param("now", now())
+                .param("ids", ids).param("debits", debits).param("credits", credits).param("amounts", amounts)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** One pending transfer to resolve, by a transfer of its own id; {@code to} only for a post. */
+    public record Resolution(UUID transferId, UUID pendingId, AccountId to) {
+    }
+
+    /**
+     * Posts a batch of pending transfers in one set-based statement, each to its {@code to}.
+     * A pending transfer already resolved is skipped, whoever resolved it: the partial unique index
+     * lets each be resolved once. Returns the ids of the pending transfers posted now.
+     */
+    public List<UUID> postAll(List<Resolution> resolutions, String memo) {
+        return resolveAll(resolutions, TransferKind.POST, memo);
+    }
+
+    /** Voids a batch of pending transfers back to where they came from; as {@link #postAll}. */
+    public List<UUID> voidAll(List<Resolution> resolutions, String memo) {
+        return resolveAll(resolutions, TransferKind.VOID, memo);
+    }
+
+    private List<UUID> resolveAll(List<Resolution> resolutions, TransferKind kind, String memo) {
+        if (resolutions.isEmpty()) {
+            return List.of();
+        }
+        int n = resolutions.size();
+        var ids = new UUID[n];
+        var pendings = new UUID[n];
+        var targets = new String[n];
+        for (int i = 0; i < n; i++) {
+            var r = resolutions.get(i);
+            ids[i] = r.transferId();
+            pendings[i] = r.pendingId();
+            targets[i] = kind == TransferKind.POST ? r.to().value() : null;
+        }
+        // the pending transfers, then every account they touch, each in a fixed order
+        var pending = db.sql("""
+                SELECT id, debit_account, credit_account FROM ledger_transfer
+                WHERE id = ANY(:pendings::uuid[]) AND kind = :kind AND state = :state
+                ORDER BY id FOR UPDATE
+                """)
+                .param("pendings", pendings).param("kind", TransferKind.PENDING.name())
+                .param("state", TransferState.PENDING.name())
+                .query((rs, i) -> List.of(rs.getString(2), rs.getString(3)))
+                .list();
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        var accounts = Stream.concat(pending.stream().flatMap(List::stream),
+                Arrays.stream(targets).filter(java.util.Objects::nonNull)).distinct().sorted().toArray(String[]::new);
+        openAccounts(accounts);
+        lockInOrder(accounts);
+        return db.sql("""
+                WITH r AS (
+                    SELECT r.id, p.id AS pending_id, p.credit_account AS source,
+                           CASE WHEN :kind = 'POST' THEN r.target ELSE p.debit_account END AS target, p.amount
+                    FROM unnest(:ids::uuid[], :pendings::uuid[], :targets::text[]) AS r(id, pending, target)
+                    JOIN ledger_transfer p ON p.id = r.pending AND p.kind = 'PENDING' AND p.state = 'PENDING'),
+                t AS (
+                    INSERT INTO ledger_transfer (id, debit_account, credit_account, amount, kind, pending_id, state, memo,
+                        created_at)
+                    SELECT id, source, target, amount, :kind, pending_id, :state, :memo, :now FROM r
+                    ON CONFLICT DO NOTHING
+                    RETURNING pending_id, debit_account, credit_account, amount),
+                deltas AS (
+                    SELECT account, sum(delta) AS delta FROM (
+                        SELECT debit_account AS account, -amount AS delta FROM t
+                        UNION ALL
+                        SELECT credit_account, amount FROM t) d
+                    GROUP BY account),
+                applied AS (
+                    UPDATE ledger_account a SET balance = a.balance + deltas.delta
+                    FROM deltas WHERE a.id = deltas.account
+                    RETURNING 1),
+                resolved AS (
+                    UPDATE ledger_transfer p SET state = :resolved
+                    FROM t WHERE p.id = t.pending_id
+                    RETURNING p.id)
+                SELECT id FROM resolved
+                """)
+                .param("kind", kind.name())
+                .param("state", kind.initialState().name())
+                .param("resolved", TransferState.RESOLVED.name())
+                .param("memo", memo)
+                .param("now", now())
+                .param("ids", ids).param("pendings", pendings).param("targets", targets)
+                .query(UUID.class)
+                .list();
+    }
+
+    private void lockInOrder(String[] sortedAccounts) {
+        db.sql("SELECT id FROM ledger_account WHERE id = ANY(?::text[]) ORDER BY id FOR UPDATE")
+                .param(sortedAccounts).query(String.class).list();
+    }
+
+    /**
      * Moves the whole balance of each account in {@code from} to {@code to}, one transfer each,
      * with ids derived from {@code purpose} and the account, so running it twice moves nothing
      * twice. Returns the sum moved.

@@ -104,16 +104,15 @@ class DashboardPage {
             case JoinResult.Joined j -> next.addFlashAttribute("joined", messages.getMessage("join.done",
                     new Object[] {j.wave()}, language));
             case JoinResult.NotEligible ne -> next.addFlashAttribute("refused", messages.getMessage(
-                    "join.refused.NOT_ELIGIBLE", new Object[] {reason(ne.why(), language)}, language));
+                    "join.refused.NOT_ELIGIBLE", new Object[] {reason(ne.why(), number, language)}, language));
             case JoinResult.Refused r -> next.addFlashAttribute("refused", messages.getMessage(
                     "join.refused." + r.reason().name(), new Object[] {number}, language));
         }
         return "redirect:/dashboard";
     }
 
-    private String reason(Ineligibility why, Locale language) {
-        return messages.getMessage("ineligibility." + why.name(),
-                new Object[] {rules.minimumAge(), rules.recipientsPerFamily()}, language);
+    private String reason(Ineligibility why, int wave, Locale language) {
+        return messages.getMessage("ineligibility." + why.name(), applications.ineligibilityArguments(wave), language);
     }
 
     private View view(CurrentUser user, Locale language) {
@@ -123,7 +122,8 @@ class DashboardPage {
         var card = cards.ofParticipant(p.id());
         var progress = records.progressOf(p.id());
         boolean verified = p.emailVerified() && p.phoneVerified();
-        var ineligible = verified && p.basicTestPassed() ? applications.ineligibilityOf(p.id()) : Optional.<Ineligibility>empty();
+        var ineligible = verified && p.basicTestPassed() && open.isPresent()
+                ? applications.ineligibilityOf(p.id(), open.get().number()) : Optional.<Ineligibility>empty();
 
         boolean mayApplyAgain = application.isEmpty() || application.get().status().equals("NOT_SELECTED");
         boolean canJoin = verified && p.basicTestPassed() && open.isPresent() && ineligible.isEmpty() && mayApplyAgain
@@ -165,7 +165,7 @@ class DashboardPage {
 
         var notices = notifications.latestFor(p.id(), 10, language);
         return new View(p.fullName(), state, application.map(Applications.ApplicationView::wave).orElse(null),
-                open.orElse(null), canJoin, ineligible.map(w -> reason(w, language)).orElse(null), card.orElse(null),
+                open.orElse(null), canJoin, ineligible.map(w -> reason(w, open.get().number(), language)).orElse(null), card.orElse(null),
                 daysLeft, steps, notices, notices.stream().filter(n -> !n.read()).count());
     }
 }

@@ -1,7 +1,7 @@
 package org.prakerja.participant;
 
 import org.prakerja.card.CardsRevoked;
-import org.prakerja.common.ProgramRules;
+import java.util.stream.Collectors;
 import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
 import org.prakerja.training.TrainingCompleted;
@@ -17,11 +17,9 @@ import org.springframework.stereotype.Component;
 class JourneyNotices {
 
     private final Notifications notifications;
-    private final ProgramRules rules;
 
-    JourneyNotices(Notifications notifications, ProgramRules rules) {
+    JourneyNotices(Notifications notifications) {
         this.notifications = notifications;
-        this.rules = rules;
     }
 
     /** R-63 the certificate is there; R-64 the participant may now review the training. */
@@ -30,9 +28,15 @@ class JourneyNotices {
         notifications.inApp(completed.participantId(), Notice.of("TRAINING_COMPLETED", completed.certificateNumber()));
     }
 
-    /** R-31 the participant is told why the card was revoked: one insert for the whole chunk. */
+    /**
+     * R-31 the participant is told why the card was revoked, with the window of the card's scheme:
+     * one insert per window in the chunk (waves of one or two schemes).
+     */
     @ApplicationModuleListener
     void on(CardsRevoked revoked) {
-        notifications.inAppAll(revoked.participantIds(), Notice.of("CARD_DEACTIVATED", rules.firstPurchaseDays()));
+        revoked.cards().stream()
+                .collect(Collectors.groupingBy(CardsRevoked.Card::deadlineDays,
+                        Collectors.mapping(CardsRevoked.Card::participantId, Collectors.toList())))
+                .forEach((days, participants) -> notifications.inAppAll(participants, Notice.of("CARD_DEACTIVATED", days)));
     }
 }

@@ -1,6 +1,6 @@
 package org.prakerja.portal;
 
-import org.prakerja.common.ProgramRules;
+import org.prakerja.scheme.Schemes;
 import org.prakerja.wave.Waves;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final Waves waves;
-    private final ProgramRules rules;
+    private final Schemes schemes;
 
-    HomeController(Waves waves, ProgramRules rules) {
+    HomeController(Waves waves, Schemes schemes) {
         this.waves = waves;
-        this.rules = rules;
+        this.schemes = schemes;
     }
 
     /** The benefit as the landing page states it (R-25: the default scheme's amounts). */
@@ -24,9 +24,9 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("benefit", new Benefit(rules.trainingBalance(),
-                rules.monthlyIncentive(), rules.incentiveMonths(),
-                rules.surveyIncentive(), rules.surveys()));
+        var scheme = schemes.defaultScheme();
+        model.addAttribute("benefit", new Benefit(scheme.trainingBalance(), scheme.incentiveAmount(),
+                scheme.incentiveCount(), scheme.surveyAmount(), scheme.surveyCount()));
         model.addAttribute("openWave", waves.currentlyOpen().orElse(null));
         return "portal/home";
     }

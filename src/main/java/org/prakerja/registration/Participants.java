@@ -54,6 +54,11 @@ public class Participants {
         return db.sql("SELECT phone FROM participant WHERE id = ?").param(id).query(String.class).optional();
     }
 
+    /** The participant registered with this phone ({@code +62…}), if any. */
+    public Optional<Participant> findByPhone(String phone) {
+        return db.sql("SELECT * FROM participant WHERE phone = ?").param(phone).query(Participants::map).optional();
+    }
+
     public long count() {
         return db.sql("SELECT count(*) FROM participant").query(Long.class).single();
     }

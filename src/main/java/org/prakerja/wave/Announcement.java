@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.prakerja.card.Cards;
-import org.prakerja.common.ProgramRules;
 import org.prakerja.job.Progress;
 import org.prakerja.notification.Message;
 import org.prakerja.notification.Notice;
@@ -34,17 +33,15 @@ public class Announcement {
     private final Cards cards;
     private final Notifications notifications;
     private final Clock clock;
-    private final ProgramRules rules;
 
     Announcement(JdbcClient db, TransactionTemplate tx, Waves waves, Cards cards, Notifications notifications,
-            Clock clock, ProgramRules rules) {
+            Clock clock) {
         this.db = db;
         this.tx = tx;
         this.waves = waves;
         this.cards = cards;
         this.notifications = notifications;
         this.clock = clock;
-        this.rules = rules;
     }
 
     public void run(int number, Progress progress) {
@@ -95,9 +92,10 @@ public class Announcement {
             return chunk;
         }
         if (status.equals("SELECTED")) {
-            cards.issue(chunk, wave);
+            var scheme = waves.schemeOf(wave).orElseThrow();
+            cards.issue(chunk, wave, scheme);
             notifications.sendAll(chunk.stream()
-                    .map(p -> Message.sms(p, "sms.selected", wave, rules.firstPurchaseDays()))
+                    .map(p -> Message.sms(p, "sms.selected", wave, scheme.firstPurchaseDays()))
                     .toList());
             notifications.inAppAll(chunk, Notice.of("SELECTED", wave));
         } else {

@@ -10,6 +10,7 @@ import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participant;
 import org.prakerja.registration.Participants;
+import org.prakerja.scheme.Scheme;
 import org.prakerja.wave.JoinResult.Joined;
 import org.prakerja.wave.JoinResult.NotEligible;
 import org.prakerja.wave.JoinResult.Refused;
@@ -59,7 +60,7 @@ public class Applications {
         if (!participant.basicTestPassed()) {
             return new Refused(WaveRefusal.BASIC_TEST_REQUIRED);
         }
-        var ineligible = ineligibility(participant);
+        var ineligible = ineligibility(participant, waves.schemeOf(waveNumber).orElseThrow());
         if (ineligible.isPresent()) {
             return new NotEligible(ineligible.get());
         }
@@ -84,19 +85,35 @@ public class Applications {
     }
 
     /**
-     * R-13 why the participant could not join a wave today, if anything; the dashboard asks before
+     * R-13 why the participant could not join this wave today, if anything; the dashboard asks before
      * it offers the Gabung Gelombang button (joining asks again).
      */
     @Transactional(readOnly = true)
-    public Optional<Ineligibility> ineligibilityOf(UUID participantId) {
-        return participants.find(participantId).flatMap(this::ineligibility);
+    public Optional<Ineligibility> ineligibilityOf(UUID participantId, int waveNumber) {
+        var scheme = waves.schemeOf(waveNumber);
+        return scheme.isEmpty() ? Optional.empty()
+                : participants.find(participantId).flatMap(p -> ineligibility(p, scheme.get()));
     }
 
-    /** the personal rules and the once-in-a-lifetime and family rules. */
-    Optional<Ineligibility> ineligibility(Participant p) {
+    /**
+     * The words of an ineligibility ({@code ineligibility.<REASON>} in the bundles) take these: {0} the
+     * wave's scheme's minimum age, {1} the family cap, {2} the scheme's maximum age (R-13, R-25).
+     */
+    @Transactional(readOnly = true)
+    public Object[] ineligibilityArguments(int waveNumber) {
+        var scheme = waves.schemeOf(waveNumber).orElseThrow();
+        return new Object[] {scheme.minAge(), rules.recipientsPerFamily(), scheme.maxAge() == null ? "" : scheme.maxAge()};
+    }
+
+    /** the age range of the wave's scheme, the personal rules, once in a lifetime, the family cap. */
+    Optional<Ineligibility> ineligibility(Participant p, Scheme scheme) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        if (p.ageOn(today) < rules.minimumAge()) {
+        int age = p.ageOn(today);
+        if (age < scheme.minAge()) {
             return Optional.of(Ineligibility.UNDER_AGE);
+        }
+        if (!scheme.admitsAge(age)) {
+            return Optional.of(Ineligibility.OVER_AGE);
         }
         var d = p.declarations();
         if (d.inSchool()) {

@@ -6,6 +6,8 @@ package org.prakerja.wave;
  */
 public enum Ineligibility {
     UNDER_AGE,
+    /** above the scheme's maximum age (R-25: 64 in NORMAL_2023) */
+    OVER_AGE,
     IN_SCHOOL,
     CIVIL_SERVANT,
     SECURITY_FORCES,

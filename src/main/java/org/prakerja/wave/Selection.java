@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The function, so anyone holding the seed and the applicant list can recompute it:
  * <ol>
- * <li>Exclusions, before ranking: under 18 on the day the wave closed (UNDER_AGE); a NIK that
+ * <li>Exclusions, before ranking: younger than the wave's scheme's {@code minAge} (18) on the day
+ * the wave closed (UNDER_AGE); older than its {@code maxAge} that day, when the scheme has one (64
+ * in NORMAL_2023: OVER_AGE, R-25); a NIK that
  * appears twice (DUPLICATE_NIK, the lower draw stays); a NIK selected in an earlier wave
  * (PREVIOUS_RECIPIENT); per family card, the members beyond 2 minus the family's earlier
  * recipients, in draw order (FAMILY_CAP).
@@ -69,6 +71,10 @@ public class Selection {
                     .param(number).query(Long.class).single();
             progress.total(applicants);
             LocalDate closedOn = wave.joinClosesAt().atZone(clock.getZone()).toLocalDate();
+            var scheme = waves.schemeOf(number).orElseThrow();
+            // older than maxAge: maxAge + 1 birthdays by the close; no maximum: nobody is born that early
+            LocalDate overAgeBornBy = scheme.maxAge() == null ? LocalDate.of(1, 1, 1)
+                    : closedOn.minusYears(scheme.maxAge() + 1L);
             db.sql("""
                     WITH apps AS (
                         SELECT participant_id, nik_hash, kk_hash, priority, birth_date,
@@ -81,6 +87,7 @@ public class Selection {
                         SELECT apps.*,
                             CASE
                                 WHEN birth_date > :adultBornBy THEN 'UNDER_AGE'
+                                WHEN birth_date <= :overAgeBornBy THEN 'OVER_AGE'
                                 WHEN row_number() OVER (PARTITION BY nik_hash ORDER BY draw) > 1 THEN 'DUPLICATE_NIK'
                                 WHEN EXISTS (SELECT 1 FROM application e WHERE e.status = 'SELECTED'
                                              AND e.wave_number <> :wave AND e.nik_hash = apps.nik_hash) THEN 'PREVIOUS_RECIPIENT'
@@ -108,7 +115,8 @@ public class Selection {
                     """)
                     .param("seed", wave.seed())
                     .param("wave", number)
-                    .param("adultBornBy", Date.valueOf(closedOn.minusYears(rules.minimumAge())))
+                    .param("adultBornBy", Date.valueOf(closedOn.minusYears(scheme.minAge())))
+                    .param("overAgeBornBy", Date.valueOf(overAgeBornBy))
                     .param("cap", rules.recipientsPerFamily())
                     .param("quota", wave.quota())
                     .update();

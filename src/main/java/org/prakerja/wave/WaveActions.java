@@ -2,6 +2,7 @@ package org.prakerja.wave;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.lang.Nullable;
 import org.prakerja.audit.Actor;
 import org.prakerja.audit.AuditTrail;
 import org.prakerja.common.InvalidInput;
@@ -28,11 +29,9 @@ public class WaveActions {
         this.audit = audit;
     }
 
-    /**
-     * A new wave as an operator describes it. When schemes land (API.md {@code scheme}, optional:
-     * the configured default), the scheme's name joins these fields.
-     */
-    public record Draft(int number, int quota, Instant joinOpensAt, Instant joinClosesAt, Instant announcementAt) {
+    /** A new wave as an operator describes it; without a scheme, the configured default. */
+    public record Draft(int number, int quota, Instant joinOpensAt, Instant joinClosesAt, Instant announcementAt,
+            @Nullable String scheme) {
     }
 
     /** What became of a request to start a wave's job. */
@@ -57,10 +56,14 @@ public class WaveActions {
         if (draft.announcementAt().isBefore(draft.joinClosesAt())) {
             throw new InvalidInput("announcementAt", "must not be before joinClosesAt");
         }
-        var change = waves.create(draft.number(), draft.quota(), draft.joinOpensAt(), draft.joinClosesAt(),
-                draft.announcementAt());
+        var change = draft.scheme() == null
+                ? waves.create(draft.number(), draft.quota(), draft.joinOpensAt(), draft.joinClosesAt(),
+                        draft.announcementAt())
+                : waves.create(draft.number(), draft.quota(), draft.joinOpensAt(), draft.joinClosesAt(),
+                        draft.announcementAt(), draft.scheme());
         if (change instanceof WaveChange.Changed c) {
-            audit.record(who, "WAVE_CREATED", "wave:" + c.wave().number(), "quota " + c.wave().quota() + ", joins "
+            audit.record(who, "WAVE_CREATED", "wave:" + c.wave().number(), "scheme " + c.wave().scheme() + ", quota "
+                    + c.wave().quota() + ", joins "
                     + draft.joinOpensAt() + " to " + draft.joinClosesAt() + ", announcement " + draft.announcementAt());
         }
         return change;

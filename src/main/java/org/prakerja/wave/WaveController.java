@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.prakerja.access.CurrentUser;
 import org.prakerja.common.PageRequest;
-import org.prakerja.common.ProgramRules;
 import org.prakerja.common.Paged;
 import org.prakerja.common.web.RefusedException;
 import org.prakerja.common.web.Refuses;
@@ -31,13 +30,11 @@ class WaveController {
     private final Waves waves;
     private final Applications applications;
     private final MessageSource messages;
-    private final ProgramRules rules;
 
-    WaveController(Waves waves, Applications applications, MessageSource messages, ProgramRules rules) {
+    WaveController(Waves waves, Applications applications, MessageSource messages) {
         this.waves = waves;
         this.applications = applications;
         this.messages = messages;
-        this.rules = rules;
     }
 
     @GetMapping
@@ -60,11 +57,12 @@ class WaveController {
             // the age and the family cap in the words come from the settings the rule itself reads
             case JoinResult.NotEligible ne -> throw new RefusedException(WaveRefusal.NOT_ELIGIBLE,
                     messages.getMessage("ineligibility." + ne.why().name(),
-                            new Object[] {rules.minimumAge(), rules.recipientsPerFamily()}, language),
+                            applications.ineligibilityArguments(number), language),
                     Map.of("reason", ne.why().name()));
             case JoinResult.Refused r -> throw new RefusedException(r.reason());
         };
     }
+
 
     /** A new application: its wave, PENDING until the announcement. */
     record Joined(int wave, String status) {

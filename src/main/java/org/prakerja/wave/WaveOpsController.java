@@ -2,10 +2,12 @@ package org.prakerja.wave;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import org.prakerja.access.CurrentUser;
 import org.prakerja.common.web.RefusedException;
@@ -36,16 +38,16 @@ class WaveOpsController {
 
     record NewWave(@NotNull @Min(1) @Max(100_000) Integer number, @NotNull @Min(1) @Max(10_000_000) Integer quota,
             @NotNull OffsetDateTime joinOpensAt, @NotNull OffsetDateTime joinClosesAt,
-            @NotNull OffsetDateTime announcementAt) {
+            @NotNull OffsetDateTime announcementAt, @Nullable @Size(max = 40) String scheme) {
     }
 
     @PostMapping
     @Operation(summary = "Create a wave (DRAFT)")
     @ResponseStatus(HttpStatus.CREATED)
-    @Refuses(value = WaveRefusal.class, codes = "WAVE_EXISTS")
+    @Refuses(value = WaveRefusal.class, codes = {"WAVE_EXISTS", "SCHEME_NOT_FOUND"})
     Wave create(@Valid @RequestBody NewWave body, @AuthenticationPrincipal CurrentUser operator) {
         return switch (actions.create(new WaveActions.Draft(body.number(), body.quota(), body.joinOpensAt().toInstant(),
-                body.joinClosesAt().toInstant(), body.announcementAt().toInstant()), operator.asActor())) {
+                body.joinClosesAt().toInstant(), body.announcementAt().toInstant(), body.scheme()), operator.asActor())) {
             case WaveChange.Changed c -> c.wave();
             case WaveChange.Refused r -> throw new RefusedException(r.reason());
         };

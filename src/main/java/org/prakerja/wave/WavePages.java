@@ -95,7 +95,7 @@ class WavePages {
         Instant announcement = time(form.announcementAt(), "announcementAt", errors);
         if (!errors.any()) {
             try {
-                var change = actions.create(new WaveActions.Draft(number, quota, opens, closes, announcement),
+                var change = actions.create(new WaveActions.Draft(number, quota, opens, closes, announcement, null),
                         operator.asActor());
                 if (change instanceof WaveChange.Changed c) {
                     return "redirect:/ops/waves/" + c.wave().number() + "?created";

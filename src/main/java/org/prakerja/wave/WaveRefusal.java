@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 /** Why a request about a wave or joining one was refused. */
 public enum WaveRefusal implements Refusal {
     WAVE_EXISTS(HttpStatus.CONFLICT),
+    /** R-25 a new wave named a scheme that does not exist */
+    SCHEME_NOT_FOUND(HttpStatus.UNPROCESSABLE_CONTENT),
     WAVE_NOT_FOUND(HttpStatus.NOT_FOUND),
     ILLEGAL_TRANSITION(HttpStatus.CONFLICT),
     WAVE_NOT_OPEN(HttpStatus.CONFLICT),

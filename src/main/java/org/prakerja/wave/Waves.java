@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.prakerja.scheme.Scheme;
+import org.prakerja.scheme.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,23 +27,38 @@ public class Waves {
 
     private final JdbcClient db;
     private final Clock clock;
+    private final Schemes schemes;
 
-    Waves(JdbcClient db, Clock clock) {
+    Waves(JdbcClient db, Clock clock, Schemes schemes) {
         this.db = db;
         this.clock = clock;
+        this.schemes = schemes;
     }
 
-    /** Creates a DRAFT wave with a fresh random seed; its hash is public from now on (R-22). */
+    /** A DRAFT wave under the configured default scheme. */
     public WaveChange create(int number, int quota, Instant opens, Instant closes, Instant announcement) {
+        return create(number, quota, opens, closes, announcement, schemes.defaultScheme().name());
+    }
+
+    /**
+     * Creates a DRAFT wave under {@code scheme} (R-25) with a fresh random seed; its hash is public
+     * from now on (R-22).
+     */
+    public WaveChange create(int number, int quota, Instant opens, Instant closes, Instant announcement,
+            String scheme) {
+        if (schemes.find(scheme).isEmpty()) {
+            return new WaveChange.Refused(WaveRefusal.SCHEME_NOT_FOUND);
+        }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String seed = HexFormat.of().formatHex(raw);
         int inserted = db.sql("""
-                INSERT INTO wave (number, quota, join_opens_at, join_closes_at, announcement_at, status, seed, seed_hash, created_at)
-                VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?) ON CONFLICT (number) DO NOTHING
+                INSERT INTO wave (number, quota, join_opens_at, join_closes_at, announcement_at, status, seed, seed_hash,
+                    created_at, scheme)
+                VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?) ON CONFLICT (number) DO NOTHING
                 """)
                 .params(number, quota, Timestamp.from(opens), Timestamp.from(closes), Timestamp.from(announcement),
-                        seed, sha256Hex(seed), Timestamp.from(clock.instant()))
+                        seed, sha256Hex(seed), Timestamp.from(clock.instant()), scheme)
                 .update();
         return inserted == 1 ? new WaveChange.Changed(find(number).orElseThrow())
                 : new WaveChange.Refused(WaveRefusal.WAVE_EXISTS);
@@ -88,6 +105,13 @@ public class Waves {
         return db.sql("SELECT count(*) FROM wave").query(Long.class).single();
     }
 
+    /** R-25 the scheme a wave was created under. */
+    @Transactional(readOnly = true)
+    public Optional<Scheme> schemeOf(int number) {
+        return db.sql("SELECT scheme FROM wave WHERE number = ?").param(number).query(String.class).optional()
+                .map(schemes::named);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Wave> currentlyOpen() {
         return db.sql("SELECT * FROM wave WHERE status = 'OPEN' ORDER BY number DESC LIMIT 1").query(Waves::map).optional();
@@ -109,6 +133,7 @@ public class Waves {
     private static Wave map(ResultSet rs, int i) throws SQLException {
         return Wave.of(rs.getInt("number"), WaveStatus.valueOf(rs.getString("status")), rs.getInt("quota"),
                 rs.getTimestamp("join_opens_at").toInstant(), rs.getTimestamp("join_closes_at").toInstant(),
-                rs.getTimestamp("announcement_at").toInstant(), rs.getString("seed_hash"), rs.getString("seed"));
+                rs.getTimestamp("announcement_at").toInstant(), rs.getString("seed_hash"), rs.getString("seed"),
+                rs.getString("scheme"));
     }
 }

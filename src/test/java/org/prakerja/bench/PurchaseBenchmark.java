@@ -161,7 +161,8 @@ public final class PurchaseBenchmark {
         var tx = context.getBean(TransactionTemplate.class);
         for (int i = 0; i < ids.size(); i += 5000) {
             var chunk = ids.subList(i, Math.min(ids.size(), i + 5000));
-            tx.executeWithoutResult(s -> cards.issue(chunk, 1));
+            var scheme = context.getBean(org.prakerja.scheme.Schemes.class).defaultScheme();
+            tx.executeWithoutResult(s -> cards.issue(chunk, 1, scheme));
         }
         var holders = new ArrayList<Holder>();
         ids.forEach(id -> holders.add(new Holder(cards.fullNumber(id).orElseThrow(), id)));

@@ -113,7 +113,9 @@ class RatingsFromReviewsTest {
     }
 
     private Optional<String> publication(String table, String training) {
-        return db.sql("SELECT coalesce(status, 'NONE') FROM " + table + " WHERE event_type = ? AND serialized_event LIKE ?")
+        // the catalog's own publication: incentives listen for reviews too
+        return db.sql("SELECT coalesce(status, 'NONE') FROM " + table
+                        + " WHERE event_type = ? AND serialized_event LIKE ? AND listener_id LIKE '%RatingsFromReviews%'")
                 .params(TrainingReviewed.class.getName(), "%\"" + training + "\"%")
                 .query(String.class).optional();
     }

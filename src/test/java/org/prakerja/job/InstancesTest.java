@@ -41,11 +41,12 @@ class InstancesTest {
     private static final String[] SCHEDULED = {
         "--prakerja.jobs.schedule.enabled=true",
         "--prakerja.jobs.deadline-cron=*/2 * * * * *",
+        "--prakerja.incentive.disbursement-cron=*/2 * * * * *",
         "--prakerja.jobs.outbox-relay-delay=PT0.5S"};
 
     private static final List<String> ROUNDS = List.of(
             JobScheduling.roundOf("outbox-relay"), JobScheduling.roundOf("deadline-reminders"),
-            JobScheduling.roundOf("deadline-enforcement"));
+            JobScheduling.roundOf("deadline-enforcement"), JobScheduling.roundOf("disbursement"));
 
     @Autowired
     ApplicationContext context;

@@ -43,7 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * numbers of days and minutes. Its own context, with its own settings and embedded PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "prakerja.program.first-purchase-days=45",
         "prakerja.program.reminder-days-before=10",
         "prakerja.program.verification-code-lifetime=PT20M",
         "prakerja.notification.retry-delay=PT1M"})
@@ -159,12 +158,18 @@ class EmailOverSmtpTest {
     }
 
     @Test
-    @DisplayName("R-31 the announcement, the reminder and the revocation name the configured numbers of days")
+    @DisplayName("R-31 R-25 the announcement and the revocation name the days of the wave's scheme, the reminder the configured days")
     void configuredDays() throws Exception {
         var who = aParticipant();
         var reader = readyToApply(who);
         var ops = new Operator(api);
-        int wave = ops.openWave(5);
+        // a scheme of 45 days to buy the first training
+        String scheme = "HARI_45_" + Long.toString(System.nanoTime() % 1_000_000_000L);
+        var created = api.post("/api/v1/ops/schemes", Map.of("name", scheme, "trainingBalance", 1_000_000,
+                "incentiveAmount", 600_000, "incentiveCount", 4, "incentiveIntervalDays", 30, "surveyAmount", 50_000,
+                "surveyCount", 3, "firstPurchaseDays", 45, "minAge", 18), ops.token());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        int wave = ops.openWave(5, scheme);
         assertThat(api.post("/api/v1/waves/" + wave + "/applications", "", reader.token()).status()).isEqualTo(201);
         ops.close(wave);
         ops.select(wave);

@@ -47,11 +47,16 @@ class JourneyNoticesTest {
     }
 
     @Test
-    @DisplayName("R-31 every holder of a revoked card is told why, with the deadline's days from the settings")
+    @DisplayName("R-31 R-25 every holder of a revoked card is told why, with the deadline's days of the card's scheme")
     void revocationNotices() {
-        var cards = Stream.generate(() -> new CardsRevoked.Card(UUID.randomUUID(), UUID.randomUUID())).limit(3).toList();
+        var cards = Stream.generate(() -> new CardsRevoked.Card(UUID.randomUUID(), UUID.randomUUID(), 30)).limit(3).toList();
+        var normal = new CardsRevoked.Card(UUID.randomUUID(), UUID.randomUUID(), 15);
 
-        published(new CardsRevoked(Instant.now(), "NO_PURCHASE_WITHIN_DEADLINE", cards));
+        published(new CardsRevoked(Instant.now(), "NO_PURCHASE_WITHIN_DEADLINE",
+                Stream.concat(cards.stream(), Stream.of(normal)).toList()));
+        await().untilAsserted(() -> assertThat(notifications.latestFor(normal.participantId(), 5,
+                java.util.Locale.forLanguageTag("id"))).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("15 hari")));
 
         for (var card : cards) {
             await().untilAsserted(() -> assertThat(notifications.latestFor(card.participantId(), 5, java.util.Locale.forLanguageTag("id")))
@@ -68,7 +73,7 @@ class JourneyNoticesTest {
     void eventsSurviveTheRegistry() {
         var completed = new TrainingCompleted(UUID.randomUUID(), UUID.randomUUID(), "TR-001", "CERT-1", Instant.now());
         var revoked = new CardsRevoked(Instant.now(), "NO_PURCHASE_WITHIN_DEADLINE",
-                List.of(new CardsRevoked.Card(UUID.randomUUID(), UUID.randomUUID())));
+                List.of(new CardsRevoked.Card(UUID.randomUUID(), UUID.randomUUID(), 30)));
 
         assertThat(serializer.deserialize(serializer.serialize(completed), TrainingCompleted.class)).isEqualTo(completed);
         assertThat(serializer.serialize(revoked).toString()).doesNotContain("participantIds");

@@ -54,6 +54,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(raw)), token);
     }
 
+    public Response put(String path, Object body, String token) {
+        String raw = body instanceof String s ? s : json(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(raw)), token);
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, null);
     }

@@ -26,7 +26,12 @@ public final class CardHolders {
     }
 
     public List<Holder> make(int n) {
-        int wave = ops.openWave(n);
+        return make(n, null);
+    }
+
+    /** {@code n} holders of a wave under {@code scheme} (null: the default). */
+    public List<Holder> make(int n, String scheme) {
+        int wave = ops.openWave(n, scheme);
         var people = new ArrayList<Journey.Registered>();
         for (int i = 0; i < n; i++) {
             var p = journey.readyToApply(aParticipant());

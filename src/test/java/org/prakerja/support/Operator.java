@@ -32,15 +32,24 @@ public final class Operator {
         return OffsetDateTime.parse(api.get("/sandbox/clock").body().get("now").asString()).toInstant();
     }
 
-    /** A new OPEN wave whose window is around the test clock's now. */
+    /** A new OPEN wave whose window is around the test clock's now, under the default scheme. */
     public int openWave(int quota) {
+        return openWave(quota, null);
+    }
+
+    /** A new OPEN wave under {@code scheme} (R-25; null: the default). */
+    public int openWave(int quota, String scheme) {
         int number = WAVES.incrementAndGet();
         var now = now();
-        var created = api.post("/api/v1/ops/waves", Map.of(
+        var body = new java.util.HashMap<String, Object>(Map.of(
                 "number", number, "quota", quota,
                 "joinOpensAt", at(now.minus(Duration.ofHours(1))),
                 "joinClosesAt", at(now.plus(Duration.ofDays(7))),
-                "announcementAt", at(now.plus(Duration.ofDays(8)))), token);
+                "announcementAt", at(now.plus(Duration.ofDays(8)))));
+        if (scheme != null) {
+            body.put("scheme", scheme);
+        }
+        var created = api.post("/api/v1/ops/waves", body, token);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         assertThat(api.post("/api/v1/ops/waves/" + number + "/transitions", Map.of("to", "OPEN"), token).status())
                 .isEqualTo(200);
