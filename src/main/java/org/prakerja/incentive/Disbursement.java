@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -357,9 +356,5 @@ public class Disbursement {
     private static Sent sent(java.sql.ResultSet rs, int i) throws SQLException {
         return new Sent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), PayoutKind.valueOf(rs.getString(3)),
                 rs.getInt(4), rs.getLong(5), rs.getInt(6), PayoutProvider.valueOf(rs.getString(7)), rs.getString(8));
-    }
-
-    static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }
