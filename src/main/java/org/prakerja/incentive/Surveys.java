@@ -39,10 +39,10 @@ public class Surveys {
         return java.util.Collections.unmodifiableMap(q);
     }
 
-    public record Option(String id, String text) {
+    public record SurveyOption(String id, String text) {
     }
 
-    public record Question(String id, String text, List<Option> options) {
+    public record Question(String id, String text, List<SurveyOption> options) {
     }
 
     /** GET /api/v1/me/surveys/{seq}. */
@@ -85,7 +85,7 @@ public class Surveys {
     public SurveyForm form(int seq, Locale language) {
         return new SurveyForm(seq, QUESTIONS.entrySet().stream()
                 .map(q -> new Question(q.getKey(), messages.getMessage("survey." + q.getKey(), null, language),
-                        q.getValue().stream().map(o -> new Option(o,
+                        q.getValue().stream().map(o -> new SurveyOption(o,
                                 messages.getMessage("survey." + q.getKey() + "." + o, null, language))).toList()))
                 .toList());
     }

@@ -37,6 +37,14 @@ public final class Operator {
         return openWave(quota, null);
     }
 
+    /**
+     * A wave number no other test takes: the suite's tests share one database, and "highest plus
+     * one" would be the number this counter hands out next.
+     */
+    public static int freshWaveNumber() {
+        return WAVES.incrementAndGet();
+    }
+
     /** A new OPEN wave under {@code scheme} (R-25; null: the default). */
     public int openWave(int quota, String scheme) {
         int number = WAVES.incrementAndGet();
