@@ -122,10 +122,11 @@ class DashboardPage {
         var card = cards.ofParticipant(p.id());
         var progress = records.progressOf(p.id());
         boolean verified = p.emailVerified() && p.phoneVerified();
-        var ineligible = verified && p.basicTestPassed() && open.isPresent()
+        boolean mayApplyAgain = application.isEmpty() || application.get().status().equals("NOT_SELECTED");
+        // the rules' look-ups (earlier recipients, the family's) only for someone who may still join
+        var ineligible = verified && p.basicTestPassed() && open.isPresent() && mayApplyAgain
                 ? applications.ineligibilityOf(p.id(), open.get().number()) : Optional.<Ineligibility>empty();
 
-        boolean mayApplyAgain = application.isEmpty() || application.get().status().equals("NOT_SELECTED");
         boolean canJoin = verified && p.basicTestPassed() && open.isPresent() && ineligible.isEmpty() && mayApplyAgain
                 && application.map(a -> a.wave() != open.get().number()).orElse(true);
 
