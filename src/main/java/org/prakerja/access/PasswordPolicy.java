@@ -22,29 +22,62 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /**
+     * Why a password is refused: {@link #reason()} in English for the API's problem, {@link #key()}
+     * for a page, which shows it from the bundles in the reader's language.
+     */
+    public enum Weakness {
+        BLANK("must not be blank or only spaces"),
+        TOO_SHORT("must have at least 8 characters besides leading and trailing spaces"),
+        FEW_CHARACTERS("is too easy to guess: use at least four different characters"),
+        RUN("is too easy to guess: it is a run of consecutive characters"),
+        COMMON("is one of the most common passwords: choose another"),
+        CONTAINS_EMAIL("must not contain your email address");
+
+        private final String reason;
+
+        Weakness(String reason) {
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        /** The bundle key of this reason's text ({@code password.weak.<NAME>}). */
+        public String key() {
+            return "password.weak." + name();
+        }
+    }
+
     /** Why the password is refused, in words for the person choosing it; empty when it is acceptable. */
     public static Optional<String> refusal(String password, String email) {
+        return weakness(password, email).map(Weakness::reason);
+    }
+
+    /** Why the password is refused; empty when it is acceptable. */
+    public static Optional<Weakness> weakness(String password, String email) {
         if (password == null || password.isBlank()) {
-            return Optional.of("must not be blank or only spaces");
+            return Optional.of(Weakness.BLANK);
         }
         String lower = password.strip().toLowerCase(Locale.ROOT);
         if (lower.codePointCount(0, lower.length()) < 8) {
-            return Optional.of("must have at least 8 characters besides leading and trailing spaces");
+            return Optional.of(Weakness.TOO_SHORT);
         }
         if (password.codePoints().distinct().count() < 4) {
-            return Optional.of("is too easy to guess: use at least four different characters");
+            return Optional.of(Weakness.FEW_CHARACTERS);
         }
         if (isRun(lower)) {
-            return Optional.of("is too easy to guess: it is a run of consecutive characters");
+            return Optional.of(Weakness.RUN);
         }
         if (COMMON.contains(lower)) {
-            return Optional.of("is one of the most common passwords: choose another");
+            return Optional.of(Weakness.COMMON);
         }
         if (email != null && !email.isBlank()) {
             String address = email.toLowerCase(Locale.ROOT);
             String local = address.contains("@") ? address.substring(0, address.indexOf('@')) : address;
             if (lower.equals(address) || (local.length() >= 4 && lower.contains(local))) {
-                return Optional.of("must not contain your email address");
+                return Optional.of(Weakness.CONTAINS_EMAIL);
             }
         }
         return Optional.empty();
