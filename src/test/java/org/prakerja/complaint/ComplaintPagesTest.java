@@ -93,7 +93,8 @@ class ComplaintPagesTest {
         assertThat(db.sql("SELECT count(*) FROM complaint_attachment a JOIN complaint c ON c.id = a.complaint_id WHERE c.ticket = ?")
                 .param(ticket).query(Long.class).single()).isEqualTo(1);
         assertThat(browser.overflowAt360()).isZero();
-        browser.checkPage("complaint-filed", true);
+        // photographed before it is weighed: weighing reloads the page, and the filed panel shows once
+        browser.assertAccessible().screenshot("complaint-filed").assertLight();
 
         browser.open("/complaints");
         assertThat(browser.text("table")).contains(ticket, "Kode voucher tidak diterima", "Baru");
@@ -127,6 +128,28 @@ class ComplaintPagesTest {
         assertThat(browser.fieldError("description")).isNotBlank();
         assertThat(browser.fieldError("contactEmail")).contains("email");
         browser.checkPage("complaint-new-errors", false);
+    }
+
+    @Test
+    @DisplayName("R-80 a file over 2 MB is refused beside its input, whatever the multipart limits let through")
+    void aFileOver2MbIsRefused() throws IOException {
+        String email = ComplaintFiling.newEmail();
+        browser.open("/complaints/new");
+        fill("TRAINING", "Video pelatihan tidak bisa diputar", "Video berhenti di menit kelima setiap kali.");
+        browser.type("contactEmail", email);
+        browser.find("#attachments-1").sendKeys(write("rekaman.png", Files.withHead(Files.png(), 2 * 1024 * 1024 + 1)).toString());
+        send("main form button[type=submit]");
+
+        assertThat(browser.fieldError("attachments-1")).as(browser.pageText()).contains("lebih besar dari 2 MB");
+        assertThat(db.sql("SELECT count(*) FROM complaint WHERE contact_email = ?").param(email).query(Long.class).single()).isZero();
+
+        // past the multipart limits the form cannot be read (nor its CSRF token): the 413 page
+        browser.open("/complaints/new");
+        fill("TRAINING", "Video pelatihan tidak bisa diputar", "Video berhenti di menit kelima setiap kali.");
+        browser.type("contactEmail", email);
+        browser.find("#attachments-1").sendKeys(write("rekaman.pdf", Files.withHead(Files.pdf(), 11 * 1024 * 1024)).toString());
+        send("main form button[type=submit]");
+        assertThat(browser.text("h1")).isEqualTo("Berkas terlalu besar");
     }
 
     @Test
