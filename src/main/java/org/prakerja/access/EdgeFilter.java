@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.prakerja.common.CommonRefusal;
+import org.prakerja.common.web.WebRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -54,7 +55,31 @@ final class EdgeFilter extends OncePerRequestFilter {
             problems.write(response, CommonRefusal.TOO_LARGE, "the body is larger than " + maxJsonBody + " bytes");
             return;
         }
+        if (multipart && WebRequests.isPage(request) && !partsReadable(request, response)) {
+            return;
+        }
         chain.doFilter(multipart ? request : new BoundedBodyRequest(request, maxJsonBody), response);
+    }
+
+    /**
+     * A page's multipart form is read here, before the CSRF check reads its token from it: one past
+     * the multipart limits (spring.servlet.multipart) then gets the 413 page instead of the
+     * container's exception; a malformed one the 400 page.
+     */
+    private static boolean partsReadable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            request.getParts();
+            return true;
+        } catch (IllegalStateException | ServletException | IOException | IllegalArgumentException e) {
+            boolean tooLarge = false;
+            for (Throwable t = e; t != null && !tooLarge; t = t.getCause()) {
+                tooLarge = t.getClass().getSimpleName().contains("SizeLimitExceeded")
+                        || t.getClass().getSimpleName().contains("SizeException");
+            }
+            log.info("page form refused: multipart unreadable tooLarge={}", tooLarge);
+            response.sendError(tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
+            return false;
+        }
     }
 
     /** The name of the first query parameter whose name or value holds a control character, decoded. */

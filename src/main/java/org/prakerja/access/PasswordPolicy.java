@@ -23,40 +23,46 @@ public final class PasswordPolicy {
     }
 
     /**
-     * Why a password is refused, by name: a page shows {@code password.weak.<NAME>} from the
-     * bundles in the reader's language, the API the English {@link #text()}.
+     * Why a password is refused: {@link #reason()} in English for the API's problem, {@link #key()}
+     * for a page, which shows it from the bundles in the reader's language.
      */
     public enum Weakness {
         BLANK("must not be blank or only spaces"),
-        SHORT("must have at least 8 characters besides leading and trailing spaces"),
+        TOO_SHORT("must have at least 8 characters besides leading and trailing spaces"),
         FEW_CHARACTERS("is too easy to guess: use at least four different characters"),
         RUN("is too easy to guess: it is a run of consecutive characters"),
         COMMON("is one of the most common passwords: choose another"),
-        EMAIL("must not contain your email address");
+        CONTAINS_EMAIL("must not contain your email address");
 
-        private final String text;
+        private final String reason;
 
-        Weakness(String text) {
-            this.text = text;
+        Weakness(String reason) {
+            this.reason = reason;
         }
 
-        public String text() {
-            return text;
+        public String reason() {
+            return reason;
+        }
+
+        /** The bundle key of this reason's text ({@code password.weak.<NAME>}). */
+        public String key() {
+            return "password.weak." + name();
         }
     }
 
     /** Why the password is refused, in words for the person choosing it; empty when it is acceptable. */
     public static Optional<String> refusal(String password, String email) {
-        return weakness(password, email).map(Weakness::text);
+        return weakness(password, email).map(Weakness::reason);
     }
 
+    /** Why the password is refused; empty when it is acceptable. */
     public static Optional<Weakness> weakness(String password, String email) {
         if (password == null || password.isBlank()) {
             return Optional.of(Weakness.BLANK);
         }
         String lower = password.strip().toLowerCase(Locale.ROOT);
         if (lower.codePointCount(0, lower.length()) < 8) {
-            return Optional.of(Weakness.SHORT);
+            return Optional.of(Weakness.TOO_SHORT);
         }
         if (password.codePoints().distinct().count() < 4) {
             return Optional.of(Weakness.FEW_CHARACTERS);
@@ -71,7 +77,7 @@ public final class PasswordPolicy {
             String address = email.toLowerCase(Locale.ROOT);
             String local = address.contains("@") ? address.substring(0, address.indexOf('@')) : address;
             if (lower.equals(address) || (local.length() >= 4 && lower.contains(local))) {
-                return Optional.of(Weakness.EMAIL);
+                return Optional.of(Weakness.CONTAINS_EMAIL);
             }
         }
         return Optional.empty();

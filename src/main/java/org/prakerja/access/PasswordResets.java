@@ -75,6 +75,18 @@ public class PasswordResets {
         });
     }
 
+    /**
+     * Whether a reset link's token still works (known, unused, unexpired): the page says so before
+     * a person chooses a new password for nothing. {@link #complete} checks again.
+     */
+    public boolean usable(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return false;
+        }
+        return db.sql("SELECT count(*) FROM password_reset WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+                .params(Accounts.sha256(token), Timestamp.from(clock.instant())).query(Long.class).single() > 0;
+    }
+
     /** Sets a new password with the token of a reset link. */
     public ResetResult complete(String token, String newPassword) {
         if (token == null || token.length() > 100) {
@@ -89,7 +101,7 @@ public class PasswordResets {
         if (account.isEmpty()) {
             return new ResetResult.TokenInvalid();
         }
-        var refusal = PasswordPolicy.refusal(newPassword, account.get().email());
+        var refusal = PasswordPolicy.weakness(newPassword, account.get().email());
         if (refusal.isPresent()) {
             return new ResetResult.PasswordRefused(refusal.get());
         }

@@ -12,6 +12,10 @@ public sealed interface ResetResult {
     }
 
     /** The new password is refused by {@link PasswordPolicy}, for this {@code reason}; the link still works. */
-    record PasswordRefused(String reason) implements ResetResult {
+    record PasswordRefused(PasswordPolicy.Weakness weakness) implements ResetResult {
+
+        public String reason() {
+            return weakness.reason();
+        }
     }
 }

@@ -125,6 +125,8 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> res.sendError(403)))
                 .authorizeHttpRequests(a -> a
+                        // R-84: the trail's page, like its API, is for auditors and admins
+                        .requestMatchers(HttpMethod.GET, "/ops/audit").hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/ops", "/ops/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers("/ops", "/ops/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers(PARTICIPANT_PAGES).hasRole("PARTICIPANT")

@@ -2,12 +2,15 @@ package org.prakerja.complaint;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import jakarta.annotation.Nullable;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.common.CommonRefusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * R-80 a complaint's attachments: JPEG, PNG or PDF by content, each at most the configured size,
@@ -29,6 +32,23 @@ public class Attachments {
         this.complaints = complaints;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * Files a complaint with its files in one transaction (the portal's form sends both at once): if
+     * one file is refused, nothing is filed and nobody is told, and the form says which file.
+     */
+    public Filing fileWith(NewComplaint complaint, @Nullable UUID participantId, @Nullable String contactEmail,
+            List<byte[]> files) {
+        var filed = complaints.file(complaint, participantId, contactEmail);
+        var filer = new Claimant(participantId, contactEmail);
+        for (int i = 0; i < files.size(); i++) {
+            if (attach(filed.ticket(), filer, files.get(i)) instanceof AttachmentResult.Refused refused) {
+                TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+                return new Filing.AttachmentRefused(i, refused.reason());
+            }
+        }
+        return new Filing.Done(filed);
     }
 
     /** Keeps the file if it is the filer's complaint, the file's content is of a kept kind, and there is room. */

@@ -185,6 +185,19 @@ public class Complaints {
         return new Paged<>(items, page.page(), page.size(), total);
     }
 
+    /** A participant's own complaints, the latest moved first (the portal's list). */
+    @Transactional(readOnly = true)
+    public List<OwnComplaint> ofParticipant(UUID participantId) {
+        return db.sql("SELECT * FROM complaint WHERE participant_id = ? ORDER BY updated_at DESC, id LIMIT 200")
+                .param(participantId)
+                .query((rs, i) -> {
+                    var row = map(rs, i);
+                    return new OwnComplaint(row.ticket(), row.category(), row.title(), row.status(), row.createdAt(),
+                            row.updatedAt());
+                })
+                .list();
+    }
+
     /** Complaints by status, every status present (the operators' summary). */
     @Transactional(readOnly = true)
     public Map<ComplaintStatus, Long> countByStatus() {

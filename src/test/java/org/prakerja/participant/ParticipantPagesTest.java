@@ -477,7 +477,7 @@ class ParticipantPagesTest {
         browser.checkPage("account", true);
 
         browser.type("currentPassword", "salah-sekali-99").type("newPassword", "password").submit("main form button[type=submit]");
-        assertThat(browser.fieldError("newPassword")).contains("terlalu umum");
+        assertThat(browser.fieldError("newPassword")).contains("paling sering dipakai");
         assertThat(browser.find("#currentPassword").getDomProperty("value")).isEmpty();
         browser.type("currentPassword", "salah-sekali-99").type("newPassword", "Kopi-tubruk-2026").submit("main form button[type=submit]");
         assertThat(browser.fieldError("currentPassword")).isEqualTo("Kata sandi sekarang salah");

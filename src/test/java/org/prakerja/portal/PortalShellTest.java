@@ -81,7 +81,8 @@ class PortalShellTest {
     void aWrongPasswordReshowsTheFormWithTheEmailButNotThePassword() {
         var who = aParticipant();
         new Journey(api, relay).register(who);
-        browser.open("/login").type("email", who.email()).type("password", "not-the-password-1").submit("main button[type=submit]");
+        browser.open("/login").type("email", who.email()).type("password", "not-the-password-1");
+        send("main button[type=submit]");
         assertThat(browser.path()).startsWith("/login");
         assertThat(browser.text("#error-summary")).contains("Email atau kata sandi salah");
         assertThat(browser.find("#email").getAttribute("value")).isEqualTo(who.email());
@@ -95,7 +96,8 @@ class PortalShellTest {
         var id = new Journey(api, relay).register(who);
         browser.open("/login");
         browser.checkPage("login", true);
-        browser.type("email", who.email()).type("password", who.password()).submit("main button[type=submit]");
+        browser.type("email", who.email()).type("password", who.password());
+        send("main button[type=submit]");
         assertThat(browser.path()).isEqualTo("/dashboard");
 
         var cookie = browser.driver().manage().getCookieNamed("PRAKERJA_SESSION");
@@ -118,11 +120,13 @@ class PortalShellTest {
         new Journey(api, relay).register(who);
         for (int i = 0; i < 5; i++) {
             browser.open("/login").type("email", who.email()).type("password", "wrong-password-" + i)
-                    .submit("main button[type=submit]");
+                    ;
+        send("main button[type=submit]");
             assertThat(browser.text("#error-summary")).contains("Email atau kata sandi salah");
         }
         // now even the right password is refused, with the lock's length
-        browser.open("/login").type("email", who.email()).type("password", who.password()).submit("main button[type=submit]");
+        browser.open("/login").type("email", who.email()).type("password", who.password());
+        send("main button[type=submit]");
         assertThat(browser.path()).startsWith("/login");
         assertThat(browser.text("#error-summary")).contains("Akun dikunci sementara", "15 menit");
         browser.checkPage("login-locked", false);
@@ -134,7 +138,8 @@ class PortalShellTest {
     void aPasswordResetEndsThePortalSessionsToo() {
         var who = aParticipant();
         new Journey(api, relay).register(who);
-        browser.open("/login").type("email", who.email()).type("password", who.password()).submit("main button[type=submit]");
+        browser.open("/login").type("email", who.email()).type("password", who.password());
+        send("main button[type=submit]");
         assertThat(browser.path()).isEqualTo("/dashboard");
 
         assertThat(api.post("/api/v1/password-resets", java.util.Map.of("email", who.email())).status()).isEqualTo(202);
@@ -171,6 +176,28 @@ class PortalShellTest {
         var problem = api.get("/sandbox/no-such-thing");
         assertThat(problem.status()).isEqualTo(404);
         assertThat(problem.code()).isEqualTo("NOT_FOUND");
+    }
+
+    /** Clicks the button and waits for the page it leads to, so the next step reads that page, not this one. */
+    private static void send(String css) {
+        var leaving = browser.find("html");
+        browser.find(css).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(d -> {
+            try {
+                leaving.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // chromedriver's other word for a page that was left
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(d ->
+                "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     @Test

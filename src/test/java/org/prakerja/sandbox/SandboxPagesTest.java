@@ -18,7 +18,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.prakerja.IntegrationTest;
 import org.prakerja.notification.OutboxRelay;
@@ -339,9 +338,27 @@ class SandboxPagesTest {
     private static void send(String css) {
         var leaving = browser.find("html");
         browser.find(css).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(leaving));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> gone(leaving));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page the element belonged to has been left. Chromedriver says so either as a stale
+     * element or, while the next page is being built, as a node that "does not belong to the document".
+     */
+    private static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The platform's trainings as its partner API lists them, cheapest first. */
