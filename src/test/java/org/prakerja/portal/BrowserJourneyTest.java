@@ -106,28 +106,28 @@ class BrowserJourneyTest {
         assertThat(chosen).as("a training within Rp1.000.000 at Tokopedia").isNotNull();
         String title = chosen.findElement(By.cssSelector("h3")).getText();
         long price = rupiah(chosen.findElement(By.cssSelector(".amount")).getText());
-        send(chosen.findElement(By.cssSelector("a.button")));
+        send("a[href='" + chosen.findElement(By.cssSelector("a.button")).getDomAttribute("href") + "']");
         assertThat(browser.text("h1")).isEqualTo("Beli " + title);
         browser.type("cardNumber", cardNumber.replaceAll("(\\d{4})(?=\\d)", "$1 "));
-        send(browser.find("main form button[type=submit]"));
+        send("main form button[type=submit]");
         assertThat(browser.text("h1")).isEqualTo("Masukkan kode OTP");
         browser.type("otp", codeFromTheInboxPage(who.phone()));
-        send(browser.find("form[action$='/purchases'] button[type=submit]"));
+        send("form[action$='/purchases'] button[type=submit]");
         String voucherCode = browser.text("#voucher-code");
         assertThat(voucherCode).matches("PK-[0-9A-Z]{5}-[0-9A-Z]{5}");
         assertThat(browser.text("#remaining-balance")).isEqualTo(new org.prakerja.common.web.PageFormat().rupiah(1_000_000 - price));
 
         // the institution of that training, reached from the purchase page's link
-        send(browser.find("a[href^='/sandbox/lms/']"));
+        send("a[href^='/sandbox/lms/']");
         assertThat(browser.path()).startsWith("/sandbox/lms/");
         browser.type("voucherCode", voucherCode);
-        send(browser.find("form[action$='/redemptions'] button"));
+        send("form[action$='/redemptions'] button");
         assertThat(browser.text("#voucher-status")).isEqualTo("Ditukar");
         browser.type("score", "70");
-        send(browser.find("form[action$='/pretest'] button"));
+        send("form[action$='/pretest'] button");
         assertThat(browser.text("#voucher-status")).isEqualTo("Pre-test selesai");
         browser.type("postTestScore", "90");
-        send(browser.find("form[action$='/completion'] button"));
+        send("form[action$='/completion'] button");
         assertThat(browser.text("#voucher-status")).isEqualTo("Selesai");
         String certificate = browser.text("#certificate-number");
 
@@ -143,6 +143,7 @@ class BrowserJourneyTest {
 
         browser.open("/dashboard");
         assertThat(browser.find("ol.timeline li.current").getText()).contains("Insentif");
+        assertThat(browser.text("#main")).contains(new org.prakerja.common.web.PageFormat().rupiah(1_000_000 - price));
         browser.checkPage("journey-dashboard-reviewed", false);
     }
 
@@ -233,7 +234,7 @@ class BrowserJourneyTest {
         try {
             browser.open("/sandbox/inbox");
             browser.type("to", to);
-            send(browser.find("main form button[type=submit]"));
+            send("main form button[type=submit]");
             assertThat(browser.text("#messages-heading")).contains(to.startsWith("+") ? "SMS ke" : "Email ke");
             String code = browser.text(to.startsWith("+") ? ".bubble .code" : ".mail .code");
             assertThat(code).matches("\\d{6}");
@@ -259,12 +260,28 @@ class BrowserJourneyTest {
         throw new AssertionError("could not type " + day + " into " + name);
     }
 
-    /** Clicks and waits for the page it leads to, so the next step reads that page. */
-    static void send(WebElement target) {
-        var leaving = browser.find("html");
-        target.click();
+    /**
+     * Clicks and waits for the page it leads to, so the next step reads that page. Chromium under load
+     * now and then reports a node of a document it has just settled (a fresh tab most of all): the
+     * element is looked up again and clicked once more.
+     */
+    static void send(String css) {
         var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
-        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(leaving));
+        for (int attempt = 1; ; attempt++) {
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            var leaving = browser.find("html");
+            try {
+                browser.find(css).click();
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                continue;
+            }
+            // only a click that went through waits for the next page: a second click could post twice
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(leaving));
+            break;
+        }
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
