@@ -125,6 +125,7 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> res.sendError(403)))
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/ops/schemes").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/ops", "/ops/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers("/ops", "/ops/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers(PARTICIPANT_PAGES).hasRole("PARTICIPANT")

@@ -81,4 +81,17 @@ public class Payouts {
         return new Summary(byStatus.get(PayoutStatus.SCHEDULED), byStatus.get(PayoutStatus.PROCESSING),
                 byStatus.get(PayoutStatus.PAID), byStatus.get(PayoutStatus.FAILED));
     }
+
+    /** The console's chart (R-72): how many payouts were paid each day of {@code from..to}, days without any left out. */
+    public java.util.List<org.prakerja.common.DayValue> paidPerDay(java.time.LocalDate from, java.time.LocalDate to,
+            java.time.ZoneId zone) {
+        return db.sql("""
+                SELECT (paid_at AT TIME ZONE ?)::date, count(*) FROM incentive_payout
+                WHERE status = 'PAID' AND paid_at >= ? AND paid_at < ? GROUP BY 1 ORDER BY 1
+                """)
+                .params(zone.getId(), org.prakerja.common.DayValue.start(from, zone),
+                        org.prakerja.common.DayValue.end(to, zone))
+                .query((rs, i) -> new org.prakerja.common.DayValue(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)))
+                .list();
+    }
 }
