@@ -136,10 +136,12 @@ class IncentivePages {
         var answers = new ArrayList<Surveys.Answer>();
         var chosen = new java.util.HashMap<String, String>();
         var errors = new FormErrors();
+        int index = 0;
         for (var question : Surveys.QUESTIONS.keySet()) {
+            index++;
             String option = fields.get(question);
             if (option == null || !Surveys.QUESTIONS.get(question).contains(option)) {
-                errors.add(question, text("incentives.survey.choose", language));
+                errors.add(question, messages.getMessage("incentives.survey.choose", new Object[] {index}, language));
             } else {
                 answers.add(new Surveys.Answer(question, option));
                 chosen.put(question, option);

@@ -229,13 +229,22 @@ public final class Browser implements AutoCloseable {
                 driver.manage().window().setSize(new Dimension(width, 800));
                 long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
                 driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 6000)));
-                byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+                byte[] png = shot();
                 Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), png);
             }
             driver.manage().window().setSize(new Dimension(1280, 900));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A screenshot, asked once more when Chromium's renderer, slow under a loaded machine, lets it time out. */
+    private byte[] shot() {
+        try {
+            return driver.getScreenshotAs(OutputType.BYTES);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return driver.getScreenshotAs(OutputType.BYTES);
         }
     }
 
