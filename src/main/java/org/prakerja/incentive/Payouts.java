@@ -28,7 +28,7 @@ public class Payouts {
     }
 
     /** GET /api/v1/ops/disbursements/summary: every state, zero when none. */
-    public record Summary(@JsonProperty("SCHEDULED") Tally scheduled, @JsonProperty("PROCESSING") Tally processing,
+    public record DisbursementSummary(@JsonProperty("SCHEDULED") Tally scheduled, @JsonProperty("PROCESSING") Tally processing,
             @JsonProperty("PAID") Tally paid, @JsonProperty("FAILED") Tally failed) {
     }
 
@@ -70,7 +70,7 @@ public class Payouts {
         return new Paged<>(items, page.page(), page.size(), total);
     }
 
-    public Summary summary() {
+    public DisbursementSummary summary() {
         var byStatus = new EnumMap<PayoutStatus, Tally>(PayoutStatus.class);
         for (var status : PayoutStatus.values()) {
             byStatus.put(status, new Tally(0, 0));
@@ -78,7 +78,7 @@ public class Payouts {
         db.sql("SELECT status, count(*), coalesce(sum(amount), 0) FROM incentive_payout GROUP BY status")
                 .query((rs, i) -> byStatus.put(PayoutStatus.valueOf(rs.getString(1)), new Tally(rs.getLong(2), rs.getLong(3))))
                 .list();
-        return new Summary(byStatus.get(PayoutStatus.SCHEDULED), byStatus.get(PayoutStatus.PROCESSING),
+        return new DisbursementSummary(byStatus.get(PayoutStatus.SCHEDULED), byStatus.get(PayoutStatus.PROCESSING),
                 byStatus.get(PayoutStatus.PAID), byStatus.get(PayoutStatus.FAILED));
     }
 

@@ -39,14 +39,14 @@ public class Surveys {
         return java.util.Collections.unmodifiableMap(q);
     }
 
-    public record Option(String id, String text) {
+    public record SurveyOption(String id, String text) {
     }
 
-    public record Question(String id, String text, List<Option> options) {
+    public record SurveyQuestion(String id, String text, List<SurveyOption> options) {
     }
 
     /** GET /api/v1/me/surveys/{seq}. */
-    public record SurveyForm(int seq, List<Question> questions) {
+    public record SurveyForm(int seq, List<SurveyQuestion> questions) {
     }
 
     public record Answer(String questionId, String optionId) {
@@ -84,8 +84,8 @@ public class Surveys {
 
     public SurveyForm form(int seq, Locale language) {
         return new SurveyForm(seq, QUESTIONS.entrySet().stream()
-                .map(q -> new Question(q.getKey(), messages.getMessage("survey." + q.getKey(), null, language),
-                        q.getValue().stream().map(o -> new Option(o,
+                .map(q -> new SurveyQuestion(q.getKey(), messages.getMessage("survey." + q.getKey(), null, language),
+                        q.getValue().stream().map(o -> new SurveyOption(o,
                                 messages.getMessage("survey." + q.getKey() + "." + o, null, language))).toList()))
                 .toList());
     }

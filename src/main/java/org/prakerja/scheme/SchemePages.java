@@ -102,7 +102,8 @@ class SchemePages {
         } catch (NumberFormatException e) {
             // said below like any number out of range
         }
-        errors.add(field, messages.getMessage("ops.schemes.error.range", new Object[] {max}, language));
+        errors.add(field, messages.getMessage("ops.schemes.error.range",
+                new Object[] {messages.getMessage("ops.scheme." + field, null, language), max}, language));
         return null;
     }
 }
