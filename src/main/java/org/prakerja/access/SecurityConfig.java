@@ -127,6 +127,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         // R-84: the trail's page, like its API, is for auditors and admins
                         .requestMatchers(HttpMethod.GET, "/ops/audit").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers(HttpMethod.POST, "/ops/schemes").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/ops", "/ops/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers("/ops", "/ops/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers(PARTICIPANT_PAGES).hasRole("PARTICIPANT")

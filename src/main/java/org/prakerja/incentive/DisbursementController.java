@@ -32,7 +32,7 @@ class DisbursementController {
 
     @GetMapping("/summary")
     @Operation(summary = "Count and amount of payouts in each state")
-    Payouts.PayoutSummary summary() {
+    Payouts.DisbursementSummary summary() {
         return payouts.summary();
     }
 }

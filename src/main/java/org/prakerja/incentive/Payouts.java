@@ -28,7 +28,7 @@ public class Payouts {
     }
 
     /** GET /api/v1/ops/disbursements/summary: every state, zero when none. */
-    public record PayoutSummary(@JsonProperty("SCHEDULED") Tally scheduled, @JsonProperty("PROCESSING") Tally processing,
+    public record DisbursementSummary(@JsonProperty("SCHEDULED") Tally scheduled, @JsonProperty("PROCESSING") Tally processing,
             @JsonProperty("PAID") Tally paid, @JsonProperty("FAILED") Tally failed) {
     }
 
@@ -70,7 +70,7 @@ public class Payouts {
         return new Paged<>(items, page.page(), page.size(), total);
     }
 
-    public PayoutSummary summary() {
+    public DisbursementSummary summary() {
         var byStatus = new EnumMap<PayoutStatus, Tally>(PayoutStatus.class);
         for (var status : PayoutStatus.values()) {
             byStatus.put(status, new Tally(0, 0));
@@ -78,7 +78,20 @@ public class Payouts {
         db.sql("SELECT status, count(*), coalesce(sum(amount), 0) FROM incentive_payout GROUP BY status")
                 .query((rs, i) -> byStatus.put(PayoutStatus.valueOf(rs.getString(1)), new Tally(rs.getLong(2), rs.getLong(3))))
                 .list();
-        return new PayoutSummary(byStatus.get(PayoutStatus.SCHEDULED), byStatus.get(PayoutStatus.PROCESSING),
+        return new DisbursementSummary(byStatus.get(PayoutStatus.SCHEDULED), byStatus.get(PayoutStatus.PROCESSING),
                 byStatus.get(PayoutStatus.PAID), byStatus.get(PayoutStatus.FAILED));
+    }
+
+    /** The console's chart (R-72): how many payouts were paid each day of {@code from..to}, days without any left out. */
+    public java.util.List<org.prakerja.common.DayValue> paidPerDay(java.time.LocalDate from, java.time.LocalDate to,
+            java.time.ZoneId zone) {
+        return db.sql("""
+                SELECT (paid_at AT TIME ZONE ?)::date, count(*) FROM incentive_payout
+                WHERE status = 'PAID' AND paid_at >= ? AND paid_at < ? GROUP BY 1 ORDER BY 1
+                """)
+                .params(zone.getId(), org.prakerja.common.DayValue.start(from, zone),
+                        org.prakerja.common.DayValue.end(to, zone))
+                .query((rs, i) -> new org.prakerja.common.DayValue(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)))
+                .list();
     }
 }

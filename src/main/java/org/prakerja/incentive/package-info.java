@@ -5,6 +5,6 @@
  * stand-in and its sandbox endpoints.
  * The modules it may use are listed here, so a new dependency is a visible decision (ModularityTest).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "access", "card", "job", "ledger",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "access", "audit", "card", "job", "ledger",
     "notification", "registration", "scheme", "training", "wave"})
 package org.prakerja.incentive;

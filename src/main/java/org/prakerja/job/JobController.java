@@ -4,12 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.prakerja.audit.Accountable;
-import org.prakerja.audit.AuditTrail;
 import org.prakerja.common.web.RefusedException;
 import org.prakerja.common.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class JobController {
 
     private final Jobs jobs;
-    private final AuditTrail audit;
+    private final JobRuns runs;
 
-    JobController(Jobs jobs, AuditTrail audit) {
+    JobController(Jobs jobs, JobRuns runs) {
         this.jobs = jobs;
-        this.audit = audit;
+        this.runs = runs;
     }
 
     @GetMapping("/{jobId}")
@@ -39,16 +37,13 @@ class JobController {
 
     /** R-84 an operator's run is recorded with the job's row, in one transaction. */
     @PostMapping("/{kind}")
-    @Transactional
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Run a scheduled job now",
             description = "kind: deadline-enforcement, deadline-reminders, outbox-relay")
     @Refuses(JobRefusal.class)
     JobStarted runNow(@PathVariable String kind, @AuthenticationPrincipal Accountable operator) {
-        var started = jobs.runNow(kind).map(JobStarted::new).orElseThrow(() ->
+        return runs.runNow(kind, operator.asActor()).map(JobStarted::new).orElseThrow(() ->
                 new RefusedException(JobRefusal.JOB_NOT_FOUND,
                         "no job of kind " + kind.replaceAll("[^a-z-]", "") + " exists here"));
-        audit.record(operator.asActor(), "JOB_RUN_STARTED", "job:" + started.jobId(), "kind " + kind);
-        return started;
     }
 }

@@ -8,6 +8,7 @@ import org.prakerja.card.CardStatus;
 import org.prakerja.card.Cards;
 import org.prakerja.common.web.DailyChart;
 import org.prakerja.complaint.Complaints;
+import org.prakerja.incentive.Payouts;
 import org.prakerja.ledger.AccountKind;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.purchase.VoucherStatus;
@@ -29,10 +30,12 @@ public class Reports {
     private final Ledger ledger;
     private final Vouchers vouchers;
     private final Complaints complaints;
+    private final Payouts payouts;
     private final Clock clock;
 
     Reports(Participants participants, Applications applications, Cards cards, Ledger ledger, Vouchers vouchers,
-            Clock clock, Complaints complaints) {
+            Clock clock, Complaints complaints, Payouts payouts) {
+        this.payouts = payouts;
         this.participants = participants;
         this.applications = applications;
         this.cards = cards;
@@ -84,8 +87,6 @@ public class Reports {
         return new Charts(
                 DailyChart.of(from, to, participants.registeredPerDay(from, to, zone)),
                 DailyChart.of(from, to, vouchers.purchasedPerDay(from, to, zone)),
-                // incentives paid per day come from the disbursement module when it lands:
-                // DailyChart.of(from, to, payouts.paidPerDay(from, to, zone)), a List<DayValue>
-                DailyChart.unavailable());
+                DailyChart.of(from, to, payouts.paidPerDay(from, to, zone)));
     }
 }

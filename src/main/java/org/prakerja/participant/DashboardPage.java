@@ -12,6 +12,8 @@ import org.prakerja.card.CardStatus;
 import org.prakerja.card.CardView;
 import org.prakerja.card.Cards;
 import org.prakerja.common.ProgramRules;
+import org.prakerja.incentive.IncentiveState;
+import org.prakerja.incentive.Incentives;
 import org.prakerja.notification.InAppNotification;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participant;
@@ -51,7 +53,7 @@ class DashboardPage {
 
     record View(String fullName, State state, @Nullable Integer wave, @Nullable Wave openWave, boolean canJoin,
             @Nullable String ineligibility, @Nullable CardView card, @Nullable Long daysLeft, List<Step> steps,
-            List<InAppNotification> notifications, long unread) {
+            List<InAppNotification> notifications, long unread, @Nullable IncentiveState incentive) {
     }
 
     /** The journey's steps in order (PORTAL.md); their names are {@code timeline.<key>}. */
@@ -64,12 +66,14 @@ class DashboardPage {
     private final Cards cards;
     private final TrainingRecords records;
     private final Notifications notifications;
+    private final Incentives incentives;
     private final MessageSource messages;
     private final ProgramRules rules;
     private final Clock clock;
 
     DashboardPage(Participants participants, Applications applications, Waves waves, Cards cards, TrainingRecords records,
-            Notifications notifications, MessageSource messages, ProgramRules rules, Clock clock) {
+            Notifications notifications, Incentives incentives, MessageSource messages, ProgramRules rules, Clock clock) {
+        this.incentives = incentives;
         this.participants = participants;
         this.applications = applications;
         this.waves = waves;
@@ -152,10 +156,11 @@ class DashboardPage {
                 .map(c -> Math.max(0, (Duration.between(clock.instant(), c.purchaseDeadline()).toHours() + 23) / 24))
                 .orElse(null);
 
+        // R-74 the incentive once there is a card to earn it with; its last step is done when the first instalment is paid
+        var incentive = card.isPresent() ? incentives.view(p.id()) : null;
         boolean[] done = {true, p.basicTestPassed(), application.isPresent(), card.isPresent(), progress.bought(),
                 progress.certified(), progress.certified(), progress.reviewed(),
-                // the incentive module's own page says where the incentive is; until it is paid this step stays open
-                false};
+                incentive != null && IncentiveState.firstPaid(incentive)};
         var steps = new ArrayList<Step>();
         boolean currentFound = false;
         for (int i = 0; i < STEPS.size(); i++) {
@@ -167,6 +172,7 @@ class DashboardPage {
         var notices = notifications.latestFor(p.id(), 10, language);
         return new View(p.fullName(), state, application.map(Applications.ApplicationView::wave).orElse(null),
                 open.orElse(null), canJoin, ineligible.map(w -> reason(w, open.get().number(), language)).orElse(null), card.orElse(null),
-                daysLeft, steps, notices, notices.stream().filter(n -> !n.read()).count());
+                daysLeft, steps, notices, notices.stream().filter(n -> !n.read()).count(),
+                incentive == null ? null : IncentiveState.of(incentive));
     }
 }

@@ -8,9 +8,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.prakerja.audit.Accountable;
 import org.prakerja.common.web.RefusedException;
 import org.prakerja.common.web.Refuses;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,11 +49,11 @@ class SchemeController {
     @Operation(summary = "Add a scheme (ADMIN; R-25)", description = "A scheme never changes once created.")
     @ResponseStatus(HttpStatus.CREATED)
     @Refuses(value = SchemeRefusal.class, codes = "SCHEME_EXISTS")
-    Scheme create(@Valid @RequestBody NewScheme body) {
+    Scheme create(@Valid @RequestBody NewScheme body, @AuthenticationPrincipal Accountable admin) {
         var scheme = new Scheme(body.name(), body.trainingBalance(), body.incentiveAmount(), body.incentiveCount(),
                 body.incentiveIntervalDays(), body.surveyAmount(), body.surveyCount(), body.firstPurchaseDays(),
                 body.minAge(), body.maxAge());
-        return switch (schemes.create(scheme)) {
+        return switch (schemes.create(scheme, admin.asActor())) {
             case Schemes.Creation.Created c -> c.scheme();
             case Schemes.Creation.Refused r -> throw new RefusedException(r.reason());
         };

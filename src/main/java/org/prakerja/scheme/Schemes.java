@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.prakerja.audit.Actor;
+import org.prakerja.audit.AuditTrail;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.common.ProgramRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +34,14 @@ public class Schemes {
     }
 
     private final JdbcClient db;
+    private final AuditTrail audit;
     private final Clock clock;
     private final String defaultName;
     private final Map<String, Scheme> known = new ConcurrentHashMap<>();
 
-    Schemes(JdbcClient db, Clock clock, ProgramRules rules) {
+    Schemes(JdbcClient db, Clock clock, ProgramRules rules, AuditTrail audit) {
         this.db = db;
+        this.audit = audit;
         this.clock = clock;
         this.defaultName = rules.defaultScheme();
     }
@@ -71,8 +75,8 @@ public class Schemes {
         return db.sql("SELECT * FROM scheme ORDER BY created_at, name").query(Schemes::map).list();
     }
 
-    /** An ADMIN's new scheme (R-25): checked whole, then stored for good. */
-    public Creation create(Scheme scheme) {
+    /** An ADMIN's new scheme (R-25): checked whole, then stored for good, and recorded for audit (R-84). */
+    public Creation create(Scheme scheme, Actor who) {
         validate(scheme);
         int inserted = db.sql("""
                 INSERT INTO scheme (name, training_balance, incentive_amount, incentive_count, incentive_interval_days,
@@ -83,7 +87,18 @@ public class Schemes {
                         scheme.incentiveIntervalDays(), scheme.surveyAmount(), scheme.surveyCount(),
                         scheme.firstPurchaseDays(), scheme.minAge(), scheme.maxAge(), Timestamp.from(clock.instant()))
                 .update();
-        return inserted == 1 ? new Creation.Created(scheme) : new Creation.Refused(SchemeRefusal.SCHEME_EXISTS);
+        if (inserted != 1) {
+            return new Creation.Refused(SchemeRefusal.SCHEME_EXISTS);
+        }
+        audit.record(who, "SCHEME_CREATED", "scheme:" + scheme.name(), describe(scheme));
+        return new Creation.Created(scheme);
+    }
+
+    private static String describe(Scheme s) {
+        return "balance " + s.trainingBalance() + ", incentive " + s.incentiveCount() + " x " + s.incentiveAmount()
+                + " every " + s.incentiveIntervalDays() + " days, surveys " + s.surveyCount() + " x " + s.surveyAmount()
+                + ", first purchase " + s.firstPurchaseDays() + " days, age " + s.minAge() + ".."
+                + (s.maxAge() == null ? "" : s.maxAge());
     }
 
     /** What the table's checks say, as 400 VALIDATION_FAILED naming the field. */

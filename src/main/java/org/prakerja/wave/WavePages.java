@@ -16,6 +16,7 @@ import org.prakerja.common.InvalidInput;
 import org.prakerja.common.web.FormErrors;
 import org.prakerja.common.web.RefusedException;
 import org.prakerja.job.Jobs;
+import org.prakerja.scheme.Schemes;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -48,9 +49,11 @@ class WavePages {
     private final Jobs jobs;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final Schemes schemes;
 
     WavePages(Waves waves, WaveActions actions, Selection selection, SelectedList selectedList, Jobs jobs,
-            MessageSource messages, java.time.Clock clock) {
+            MessageSource messages, java.time.Clock clock, Schemes schemes) {
+        this.schemes = schemes;
         this.waves = waves;
         this.actions = actions;
         this.selection = selection;
@@ -61,14 +64,15 @@ class WavePages {
     }
 
     /** The new-wave form as typed: the API's field names, kept as text so a bad value is shown back. */
-    record WaveForm(String number, String quota, String joinOpensAt, String joinClosesAt, String announcementAt) {
+    record WaveForm(String number, String quota, String joinOpensAt, String joinClosesAt, String announcementAt,
+            String scheme) {
     }
 
     @GetMapping("/ops/waves")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         var form = new WaveForm(String.valueOf(waves.nextNumber()), "", local(now), local(now.plus(Duration.ofDays(14))),
-                local(now.plus(Duration.ofDays(15))));
+                local(now.plus(Duration.ofDays(15))), schemes.defaultScheme().name());
         // bounded, so an odd page number is an empty page and never an overflowing offset
         return listPage(Math.clamp(page, 0, 100_000), form, new FormErrors(), model);
     }
@@ -81,6 +85,7 @@ class WavePages {
         model.addAttribute("total", total);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("schemes", schemes.all());
         return "wave/ops-list";
     }
 
@@ -95,12 +100,17 @@ class WavePages {
         Instant announcement = time(form.announcementAt(), "announcementAt", errors);
         if (!errors.any()) {
             try {
-                var change = actions.create(new WaveActions.Draft(number, quota, opens, closes, announcement, null),
+                String scheme = form.scheme() == null || form.scheme().isBlank() ? null : form.scheme().strip();
+                var change = actions.create(new WaveActions.Draft(number, quota, opens, closes, announcement, scheme),
                         operator.asActor());
-                if (change instanceof WaveChange.Changed c) {
-                    return "redirect:/ops/waves/" + c.wave().number() + "?created";
+                switch (change) {
+                    case WaveChange.Changed c -> {
+                        return "redirect:/ops/waves/" + c.wave().number() + "?created";
+                    }
+                    case WaveChange.Refused r when r.reason() == WaveRefusal.SCHEME_NOT_FOUND ->
+                            errors.add("scheme", text("ops.waves.error.scheme"));
+                    case WaveChange.Refused r -> errors.add("number", text("ops.waves.error.exists"));
                 }
-                errors.add("number", text("ops.waves.error.exists"));
             } catch (InvalidInput e) {
                 errors.add(e.field(), text("ops.waves.error.order." + e.field()));
             }

@@ -143,8 +143,26 @@ public final class Browser implements AutoCloseable {
         var page = find("html");
         find(css).click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(d -> replaced(page));
         return this;
+    }
+
+    /**
+     * Whether the page's root element is gone. Chromium under load may answer for a node of a document
+     * it has just replaced with "does not belong to the document" instead of a stale reference: gone too.
+     */
+    private static boolean replaced(WebElement root) {
+        try {
+            root.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The form field's own error message shown beside it, or null. */
@@ -211,13 +229,22 @@ public final class Browser implements AutoCloseable {
                 driver.manage().window().setSize(new Dimension(width, 800));
                 long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
                 driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 6000)));
-                byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+                byte[] png = shot();
                 Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), png);
             }
             driver.manage().window().setSize(new Dimension(1280, 900));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A screenshot, asked once more when Chromium's renderer, slow under a loaded machine, lets it time out. */
+    private byte[] shot() {
+        try {
+            return driver.getScreenshotAs(OutputType.BYTES);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return driver.getScreenshotAs(OutputType.BYTES);
         }
     }
 
