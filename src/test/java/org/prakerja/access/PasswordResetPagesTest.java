@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.prakerja.support.ParticipantBuilder.aParticipant;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.prakerja.IntegrationTest;
 import org.prakerja.notification.OutboxRelay;
 import org.prakerja.support.Api;
@@ -63,24 +60,24 @@ class PasswordResetPagesTest {
         new Journey(api, relay).register(who);
 
         browser.open("/login");
-        send("a[href='/forgot-password']");
+        browser.submit("a[href='/forgot-password']");
         assertThat(browser.text("h1")).isEqualTo("Lupa kata sandi");
         assertThat(browser.overflowAt360()).isZero();
         browser.checkPage("forgot-password", true);
 
         browser.type("email", who.email());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         String registered = browser.find("main").getText();
         assertThat(browser.path()).isEqualTo("/forgot-password?sent");
         assertThat(registered).contains("Periksa email Anda", "30 menit");
         browser.checkPage("forgot-password-sent", true);
 
         browser.open("/forgot-password").type("email", "nobody-" + System.nanoTime() + "@example.id");
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.find("main").getText()).isEqualTo(registered);
 
         browser.open("/forgot-password").type("email", "not-an-email");
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.fieldError("email")).contains("alamat email");
         browser.checkPage("forgot-password-invalid", false);
     }
@@ -91,7 +88,7 @@ class PasswordResetPagesTest {
         var who = aParticipant();
         new Journey(api, relay).register(who);
         browser.open("/forgot-password").type("email", who.email());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         relay.relayAll();
 
         String link = linkFromTheInboxPage(who.email());
@@ -102,29 +99,29 @@ class PasswordResetPagesTest {
 
         // the policy's reason, in Indonesian; the link still works after it
         browser.type("password", "password").type("passwordConfirmation", "password");
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.text("#error-summary")).contains("Kata sandi ini termasuk yang paling sering dipakai");
         assertThat(browser.fieldError("password")).contains("paling sering dipakai");
         assertThat(browser.find("#password").getAttribute("value")).isEmpty();
         browser.checkPage("reset-password-weak", false);
 
         browser.type("password", "kopi-tubruk-pagi-77").type("passwordConfirmation", "kopi-tubruk-pagi-78");
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.fieldError("passwordConfirmation")).contains("tidak sama");
 
         browser.type("password", "kopi-tubruk-pagi-77").type("passwordConfirmation", "kopi-tubruk-pagi-77");
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.path()).isEqualTo("/login");
         assertThat(browser.text("[role=status]")).contains("Kata sandi berhasil diganti");
         browser.checkPage("login-after-reset", true);
 
         browser.type("email", who.email()).type("password", who.password());
-        send("main button[type=submit]");
+        browser.submit("main button[type=submit]");
         assertThat(browser.path()).startsWith("/login");
         assertThat(browser.text("#error-summary")).contains("Email atau kata sandi salah");
 
         browser.type("email", who.email()).type("password", "kopi-tubruk-pagi-77");
-        send("main button[type=submit]");
+        browser.submit("main button[type=submit]");
         assertThat(browser.path()).isEqualTo("/dashboard");
 
         browser.driver().manage().deleteAllCookies();
@@ -137,36 +134,11 @@ class PasswordResetPagesTest {
     /** As a person would: the inbox page shows the mailbox, and the newest email holds the link. */
     private String linkFromTheInboxPage(String email) {
         browser.open("/sandbox/inbox").type("to", email);
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         var found = LINK.matcher(browser.text(".mail .body"));
         assertThat(found.find()).as(browser.pageText()).isTrue();
         return found.group();
     }
 
-    /** Clicks the button or link and waits for the page it leads to, so the next step reads that page. */
-    private static void send(String css) {
-        var leaving = browser.find("html");
-        browser.find(css).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> gone(leaving));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
 
-    /**
-     * Whether the page the element belonged to has been left. Chromedriver says so either as a stale
-     * element or, while the next page is being built, as a node that "does not belong to the document".
-     */
-    private static boolean gone(org.openqa.selenium.WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
 }

@@ -5,7 +5,6 @@ import static org.prakerja.support.ParticipantBuilder.aParticipant;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.prakerja.IntegrationTest;
 import org.prakerja.notification.OutboxRelay;
 import org.prakerja.support.Api;
@@ -81,7 +78,7 @@ class ComplaintPagesTest {
         fill("VOUCHER", "Kode voucher tidak diterima", "Saya membeli pelatihan tanggal 3 Maret tetapi kode voucher tidak masuk.");
         browser.type("reference", "PK-ABCDE-12345");
         browser.find("#attachments-1").sendKeys(write("bukti.png", realPng()).toString());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
 
         assertThat(browser.path()).matches("/complaints/PGD(-[0-9A-Z]{5}){3}");
         String ticket = browser.text("#filed-ticket");
@@ -108,7 +105,7 @@ class ComplaintPagesTest {
         fill("CARD", "Kartu tidak aktif", "Kartu saya tidak bisa dipakai membeli pelatihan.");
         browser.type("contactEmail", email);
         browser.find("#attachments-2").sendKeys(write("foto.jpg", Files.text()).toString());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
 
         assertThat(browser.path()).isEqualTo("/complaints/new");
         assertThat(browser.text("#error-summary")).contains("Berkas 2 bukan JPEG, PNG atau PDF");
@@ -121,7 +118,7 @@ class ComplaintPagesTest {
 
         // a form without the required fields says each
         browser.open("/complaints/new");
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.fieldError("category")).as(browser.path() + browser.pageText()).isNotBlank();
         assertThat(browser.fieldError("title")).isNotBlank();
         assertThat(browser.fieldError("description")).isNotBlank();
@@ -137,7 +134,7 @@ class ComplaintPagesTest {
         fill("TRAINING", "Video pelatihan tidak bisa diputar", "Video berhenti di menit kelima setiap kali.");
         browser.type("contactEmail", email);
         browser.find("#attachments-1").sendKeys(write("rekaman.png", Files.withHead(Files.png(), 2 * 1024 * 1024 + 1)).toString());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
 
         assertThat(browser.fieldError("attachments-1")).as(browser.pageText()).contains("lebih besar dari 2 MB");
         assertThat(db.sql("SELECT count(*) FROM complaint WHERE contact_email = ?").param(email).query(Long.class).single()).isZero();
@@ -147,7 +144,7 @@ class ComplaintPagesTest {
         fill("TRAINING", "Video pelatihan tidak bisa diputar", "Video berhenti di menit kelima setiap kali.");
         browser.type("contactEmail", email);
         browser.find("#attachments-1").sendKeys(write("rekaman.pdf", Files.withHead(Files.pdf(), 11 * 1024 * 1024)).toString());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.text("h1")).isEqualTo("Berkas terlalu besar");
     }
 
@@ -159,7 +156,7 @@ class ComplaintPagesTest {
         fill("OTHER", "Tidak bisa mendaftar", "Formulir pendaftaran selalu gagal di langkah terakhir.");
         browser.type("contactEmail", email);
         browser.find("#attachments-1").sendKeys(write("surat.pdf", Files.pdf()).toString());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
 
         String ticket = browser.text("#filed-ticket");
         String follow = browser.find("#follow-link").getAttribute("href");
@@ -204,13 +201,13 @@ class ComplaintPagesTest {
 
         // resolving needs a response
         browser.select("status", "RESOLVED");
-        send("#answer button[type=submit]");
+        browser.submit("#answer button[type=submit]");
         assertThat(browser.fieldError("response")).as(browser.pageText()).contains("wajib");
         assertThat(browser.text("#status")).isEqualTo("Baru");
         browser.checkPage("ops-complaint-refused", false);
 
         browser.select("status", "RESOLVED").type("response", "Saldo sudah kami koreksi. Silakan periksa dasbor Anda.");
-        send("#answer button[type=submit]");
+        browser.submit("#answer button[type=submit]");
         assertThat(browser.path()).isEqualTo("/ops/complaints/" + ticket);
         assertThat(browser.text("[role=status]")).contains("Selesai");
         assertThat(browser.text("#status")).isEqualTo("Selesai");
@@ -228,7 +225,7 @@ class ComplaintPagesTest {
         browser.checkPage("complaint-answered", true);
 
         browser.type("text", "Saldo masih belum berubah hari ini.");
-        send("#reply-heading ~ form button[type=submit]");
+        browser.submit("#reply-heading ~ form button[type=submit]");
         assertThat(browser.path()).isEqualTo("/complaints/" + ticket);
         assertThat(browser.text("[role=status]")).contains("Balasan Anda terkirim");
         assertThat(browser.text("#status")).isEqualTo("Baru");
@@ -300,36 +297,11 @@ class ComplaintPagesTest {
 
     private void logIn(String email, String password) {
         browser.open("/login").type("email", email).type("password", password);
-        send("main button[type=submit]");
+        browser.submit("main button[type=submit]");
         assertThat(browser.path()).isNotEqualTo("/login");
     }
 
-    /** Clicks the button and waits for the page it leads to, so the next step reads that page. */
-    private static void send(String css) {
-        var leaving = browser.find("html");
-        browser.find(css).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> gone(leaving));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
 
-    /**
-     * Whether the page the element belonged to has been left. Chromedriver says so either as a stale
-     * element or, while the next page is being built, as a node that "does not belong to the document".
-     */
-    private static boolean gone(org.openqa.selenium.WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
 
     private void fill(String category, String title, String description) {
         browser.select("category", category).type("title", title).type("description", description);
@@ -342,7 +314,7 @@ class ComplaintPagesTest {
         browser.open("/complaints/new");
         fill("INCENTIVE", title, "Sudah lebih dari sebulan dan belum ada kabar.");
         browser.find("#attachments-3").sendKeys(write("foto-" + System.nanoTime() + ".jpg", Files.jpeg()).toString());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         return browser.text("#filed-ticket");
     }
 

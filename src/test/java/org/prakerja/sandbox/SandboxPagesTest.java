@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.prakerja.IntegrationTest;
 import org.prakerja.notification.OutboxRelay;
@@ -98,14 +97,14 @@ class SandboxPagesTest {
         assertThat(browser.overflowAt360()).isZero();
         browser.checkPage("sandbox-store", true);
 
-        send("a[href='/sandbox/store/tokopedia/trainings/" + training.get("id").asString() + "']");
+        browser.submit("a[href='/sandbox/store/tokopedia/trainings/" + training.get("id").asString() + "']");
         assertThat(browser.text("h1")).isEqualTo("Beli " + training.get("title").asString());
         browser.checkPage("sandbox-store-buy", true);
 
         // typed in groups, as on the card
         String card = holder.cardNumber();
         browser.type("cardNumber", card.replaceAll("(\\d{4})(?=\\d)", "$1 "));
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.text("h1")).isEqualTo("Masukkan kode OTP");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain(card).endsWith("/sandbox/store/tokopedia/otp");
         assertThat(browser.text("[role=status]")).contains("dikirim lewat SMS ke").doesNotContain(holder.participant().who().phone());
@@ -114,7 +113,7 @@ class SandboxPagesTest {
         String otp = otpFromTheInboxPage(holder.participant().who().phone());
         String wrong = otp.equals("000000") ? "111111" : "000000";
         browser.type("otp", wrong);
-        send("form[action$='/purchases'] button[type=submit]");
+        browser.submit("form[action$='/purchases'] button[type=submit]");
         assertThat(browser.text("#error-summary")).contains("Kode OTP salah");
         assertThat(browser.fieldError("otp")).contains("Kode OTP salah");
         assertThat(browser.find("#otp").getAttribute("value")).isEmpty();
@@ -123,7 +122,7 @@ class SandboxPagesTest {
 
         browser.type("otp", otp);
 
-        send("form[action$='/purchases'] button[type=submit]");
+        browser.submit("form[action$='/purchases'] button[type=submit]");
         assertThat(browser.path()).matches("/sandbox/store/tokopedia/purchases/[0-9a-f-]{36}");
         String purchaseId = browser.path().substring(browser.path().lastIndexOf('/') + 1);
         String voucherCode = browser.text("#voucher-code");
@@ -142,7 +141,7 @@ class SandboxPagesTest {
 
         browser.type("reason", "Jadwal kerja bentrok");
 
-        send("form[action$='/refund'] button[type=submit]");
+        browser.submit("form[action$='/refund'] button[type=submit]");
         assertThat(browser.text("[role=status]")).contains("Pembelian dibatalkan", rupiah(price), rupiah(balance));
         assertThat(browser.text(".voucher .badge")).isEqualTo("Dibatalkan");
         assertThat(browser.all("form[action$='/refund']")).isEmpty();
@@ -169,7 +168,7 @@ class SandboxPagesTest {
         assertThat(browser.pageText()).contains(first.get("title").asString());
         browser.checkPage("sandbox-lms", true);
         browser.type("voucherCode", firstCode.toLowerCase(Locale.ROOT));
-        send("form[action$='/redemptions'] button");
+        browser.submit("form[action$='/redemptions'] button");
         assertThat(browser.path()).isEqualTo("/sandbox/lms/" + firstInstitution + "/vouchers/" + firstCode);
         assertThat(browser.text("[role=status]")).contains("Kode voucher berhasil ditukar");
         assertThat(browser.text("#voucher-status")).isEqualTo("Ditukar");
@@ -179,24 +178,24 @@ class SandboxPagesTest {
 
         browser.open("/sandbox/lms/" + secondInstitution);
         browser.type("voucherCode", secondCode);
-        send("form[action$='/redemptions'] button");
+        browser.submit("form[action$='/redemptions'] button");
         assertThat(browser.text(".notice.bad[role=alert]")).contains("Peserta masih menjalani pelatihan lain");
         assertThat(browser.find("#voucherCode").getAttribute("value")).isEqualTo(secondCode);
         assertThat(myVoucher(holder, secondCode).get("status").asString()).isEqualTo("PURCHASED");
 
         browser.open("/sandbox/lms/" + firstInstitution + "/vouchers/" + firstCode);
         browser.type("score", "101");
-        send("form[action$='/pretest'] button");
+        browser.submit("form[action$='/pretest'] button");
         assertThat(browser.fieldError("score")).contains("0 sampai 100");
         browser.type("score", "62");
-        send("form[action$='/pretest'] button");
+        browser.submit("form[action$='/pretest'] button");
         assertThat(browser.text("#voucher-status")).isEqualTo("Pre-test selesai");
         // the page numbers the certificate each time it shows the form (checkPage reloads it)
         browser.checkPage("sandbox-lms-pretest-done", true);
         String certificate = browser.find("input[name=certificateNumber]").getAttribute("value");
         assertThat(certificate).startsWith("SERT-" + firstInstitution.toUpperCase(Locale.ROOT) + "-");
         browser.type("postTestScore", "88");
-        send("form[action$='/completion'] button");
+        browser.submit("form[action$='/completion'] button");
         assertThat(browser.text("#voucher-status")).isEqualTo("Selesai");
         assertThat(browser.text("#certificate-number")).isEqualTo(certificate);
         browser.checkPage("sandbox-lms-completed", false);
@@ -219,12 +218,12 @@ class SandboxPagesTest {
 
         browser.type("cardNumber", "12345");
 
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.fieldError("cardNumber")).isEqualTo("Enter the 16 digits of the Kartu Prakerja number.");
 
         String unknown = "9999 0000 1111 2222";
         browser.type("cardNumber", unknown);
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.text("#error-summary")).contains("No Kartu Prakerja has that number");
         assertThat(browser.fieldError("cardNumber")).contains("No Kartu Prakerja has that number");
         assertThat(browser.find("#cardNumber").getAttribute("value")).isEqualTo(unknown);
@@ -235,7 +234,7 @@ class SandboxPagesTest {
         assertThat(browser.pageText()).contains("Pijar Mahir tidak menerima pembatalan");
         browser.open("/sandbox/lms/lp-cakap");
         browser.type("voucherCode", "PK-00000-00000");
-        send("form[action$='/redemptions'] button");
+        browser.submit("form[action$='/redemptions'] button");
         assertThat(browser.fieldError("voucherCode")).contains("Kode voucher tidak ditemukan");
     }
 
@@ -252,7 +251,7 @@ class SandboxPagesTest {
         browser.open("/sandbox/inbox");
         browser.checkPage("sandbox-inbox-empty", true);
         browser.type("to", holder.participant().who().email());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         assertThat(browser.text("#messages-heading")).isEqualTo("Email ke " + holder.participant().who().email());
         assertThat(browser.all(".mail")).hasSize(json.body().size());
         assertThat(browser.text(".mail h3")).isEqualTo(json.body().get(0).get("subject").asString());
@@ -261,7 +260,7 @@ class SandboxPagesTest {
         var before = OffsetDateTime.parse(api.get("/sandbox/clock").body().get("now").asString());
         browser.open("/sandbox/clock");
         browser.checkPage("sandbox-clock", true);
-        send("button[value=P1D]");
+        browser.submit("button[value=P1D]");
         assertThat(browser.path()).isEqualTo("/sandbox/clock");
         assertThat(browser.text("[role=status]")).isEqualTo("Jam uji dimajukan.");
         var after = OffsetDateTime.parse(api.get("/sandbox/clock").body().get("now").asString());
@@ -269,7 +268,7 @@ class SandboxPagesTest {
 
         // the buttons above are named advance too: the text field by its id
         browser.find("input#advance").sendKeys("besok");
-        send("form.stack button[type=submit]");
+        browser.submit("form.stack button[type=submit]");
         assertThat(browser.fieldError("advance")).contains("ISO-8601");
         assertThat(browser.find("#advance").getAttribute("value")).isEqualTo("besok");
 
@@ -297,9 +296,9 @@ class SandboxPagesTest {
     private String buyInTheStore(CardHolders.Holder holder, String platform, JsonNode training) {
         browser.open("/sandbox/store/" + platform + "/trainings/" + training.get("id").asString());
         browser.type("cardNumber", holder.cardNumber());
-        send("main form button[type=submit]");
+        browser.submit("main form button[type=submit]");
         browser.type("otp", otpFromTheInboxPage(holder.participant().who().phone()));
-        send("form[action$='/purchases'] button[type=submit]");
+        browser.submit("form[action$='/purchases'] button[type=submit]");
         return browser.text("#voucher-code");
     }
 
@@ -318,7 +317,7 @@ class SandboxPagesTest {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("to")).isEmpty());
         try {
             browser.type("to", phone);
-            send("main form button[type=submit]");
+            browser.submit("main form button[type=submit]");
             assertThat(browser.text("#messages-heading")).startsWith("SMS ke +62");
             assertThat(browser.text(".bubble")).contains("kode OTP");
             if (!checkedInbox) {
@@ -334,32 +333,7 @@ class SandboxPagesTest {
 
     private static boolean checkedInbox;
 
-    /** Clicks the button or link and waits for the page it leads to, so the next step reads that page. */
-    private static void send(String css) {
-        var leaving = browser.find("html");
-        browser.find(css).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> gone(leaving));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
 
-    /**
-     * Whether the page the element belonged to has been left. Chromedriver says so either as a stale
-     * element or, while the next page is being built, as a node that "does not belong to the document".
-     */
-    private static boolean gone(org.openqa.selenium.WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
 
     /** The platform's trainings as its partner API lists them, cheapest first. */
     private List<JsonNode> cheapest(String platform) {

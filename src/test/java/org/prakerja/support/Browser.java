@@ -142,8 +142,9 @@ public final class Browser implements AutoCloseable {
     public Browser submit(String css) {
         var page = find("html");
         find(css).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(d -> replaced(page));
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> replaced(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 
