@@ -145,6 +145,7 @@ class SandboxPagesTest {
         assertThat(browser.text("[role=status]")).contains("Pembelian dibatalkan", rupiah(price), rupiah(balance));
         assertThat(browser.text(".voucher .badge")).isEqualTo("Dibatalkan");
         assertThat(browser.all("form[action$='/refund']")).isEmpty();
+        assertThat(browser.pageText()).doesNotContain("Tukarkan kode ini");
         browser.checkPage("sandbox-store-refunded", false);
         assertThat(myVoucher(holder, voucherCode).get("status").asString()).isEqualTo("REFUNDED");
         assertThat(balance(holder)).isEqualTo(balance);
