@@ -288,10 +288,17 @@ public final class Browser implements AutoCloseable {
                 for (String file : new String[] {"package.json", "package-lock.json"}) {
                     Files.copy(Path.of("src", "test", "browser", file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                 }
+                // never the test JVM's own standard streams: its stdin and stdout are Surefire's channel
+                // to Maven, and a child reading or writing them corrupts it
                 var npm = new ProcessBuilder("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund")
-                        .directory(dir.toFile()).inheritIO().start();
+                        .directory(dir.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("npm.log").toFile())
+                        .start();
                 if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                    throw new IllegalStateException("npm ci for axe-core failed in " + dir.toAbsolutePath());
+                    throw new IllegalStateException("npm ci for axe-core failed in " + dir.toAbsolutePath()
+                            + ": " + Files.readString(dir.resolve("npm.log")));
                 }
             }
             axeSource = Files.readString(axe);
