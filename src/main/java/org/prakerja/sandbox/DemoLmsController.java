@@ -282,7 +282,7 @@ class DemoLmsController {
     }
 
     private static String urlOf(Institution institution, String number) {
-        return "https://" + institution.id() + ".example/sertifikat/" + number;
+        return "https://" + institution.id() + ".example/certificates/" + number;
     }
 
     private static String normalized(@Nullable String code) {
