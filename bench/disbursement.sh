@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 java_home=$(bin/find-jdk)
 ./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 rm -rf target/bench-pay-pg
-"$java_home/bin/java" -Xmx1g -Dpayouts="${1:-200000}" -DdataDir=target/bench-pay-pg \
+"$java_home/bin/java" -Xmx1g ${BENCH_JVM_OPTS:-} -Dpayouts="${1:-200000}" -DdataDir=target/bench-pay-pg \
   -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
   org.prakerja.bench.DisbursementBenchmark

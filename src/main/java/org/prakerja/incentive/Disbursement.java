@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.prakerja.common.Rupiah;
@@ -50,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code FOR UPDATE SKIP LOCKED} (a payout another run holds is skipped, never waited for). In that
  * transaction each becomes PROCESSING with {@code attempts + 1}, the account it goes to, and the
  * run's key, and its amount moves as a pending transfer INCENTIVE_PAYABLE:participant →
- * INCENTIVE_PAYABLE:participant:in-flight (id: {@link PayoutIds#send}). Committed, then sent:
+ * INCENTIVE_PAYABLE:in-flight, one account for all payouts in flight (id: {@link PayoutIds#send}). Committed, then sent:
  * {@code pay(payoutId, account, amount)}, {@code parallelism} calls at once; the payout id is the
  * provider's idempotency key.
  * <li>Confirmed: the pending transfer is posted to PAID_OUT ({@link PayoutIds#paid}) and the payout is
@@ -136,47 +139,63 @@ public class Disbursement {
     }
 
     private Run runHolding(long run, Progress progress) {
-        var tally = new int[6];
+        var tally = new AtomicIntegerArray(6);
         for (long dead : db.sql("SELECT DISTINCT claimed_by FROM incentive_payout WHERE status = 'PROCESSING' AND claimed_by <> ?")
                 .param(run).query(Long.class).list()) {
             List<Sent> adopted = tx.execute(s -> adopt(dead, run));
             if (!adopted.isEmpty()) {
                 var answers = adopted.stream().map(p -> new Answered(p, provider.status(p.id()))).toList();
                 tx.executeWithoutResult(s -> record(answers, run, true, tally));
-                tally[0] += adopted.size();
+                tally.addAndGet(0, adopted.size());
             }
         }
         long total = countDue();
         progress.total(total);
-        long done = 0;
-        long claiming = 0;
-        long paying = 0;
-        long recording = 0;
+        var done = new AtomicLong();
+        var clocks = new AtomicLongArray(3);
+        try (var workers = Executors.newFixedThreadPool(settings.workers())) {
+            var loops = new ArrayList<Future<?>>();
+            for (int w = 0; w < settings.workers(); w++) {
+                loops.add(workers.submit(() -> batches(run, total, tally, done, clocks, progress)));
+            }
+            for (var loop : loops) {
+                loop.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("disbursement interrupted; its payouts are settled by the next run", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        // payouts another run took meanwhile count as done here too
+        progress.advance(total - done.get());
+        var result = new Run(tally.get(0), tally.get(1), tally.get(2), tally.get(3), tally.get(4), tally.get(5),
+                Duration.ofNanos(clocks.get(0)), Duration.ofNanos(clocks.get(1)), Duration.ofNanos(clocks.get(2)));
+        log.info("disbursement run done settled={} sent={} paid={} refused={} failed={} unanswered={}", result.settled(),
+                result.sent(), result.paid(), result.refused(), result.failed(), result.unanswered());
+        return result;
+    }
+
+    /** One worker's loop: take a batch, send it, record the answers, until none is due. */
+    private void batches(long run, long total, AtomicIntegerArray tally, AtomicLong done, AtomicLongArray clocks,
+            Progress progress) {
         while (true) {
             long t0 = System.nanoTime();
             List<Sent> batch = tx.execute(s -> claim(run));
             long t1 = System.nanoTime();
-            claiming += t1 - t0;
+            clocks.addAndGet(0, t1 - t0);
             if (batch.isEmpty()) {
-                break;
+                return;
             }
-            tally[1] += batch.size();
+            tally.addAndGet(1, batch.size());
             var answers = payAll(batch);
             long t2 = System.nanoTime();
             tx.executeWithoutResult(s -> record(answers, run, false, tally));
-            paying += t2 - t1;
-            recording += System.nanoTime() - t2;
-            long step = Math.min(batch.size(), total - done);
-            progress.advance(step);
-            done += step;
+            clocks.addAndGet(1, t2 - t1);
+            clocks.addAndGet(2, System.nanoTime() - t2);
+            long before = done.getAndUpdate(d -> Math.min(total, d + batch.size()));
+            progress.advance(Math.min(total, before + batch.size()) - before);
         }
-        // payouts another run took meanwhile count as done here too
-        progress.advance(total - done);
-        var result = new Run(tally[0], tally[1], tally[2], tally[3], tally[4], tally[5], Duration.ofNanos(claiming),
-                Duration.ofNanos(paying), Duration.ofNanos(recording));
-        log.info("disbursement run done settled={} sent={} paid={} refused={} failed={} unanswered={}", result.settled(),
-                result.sent(), result.paid(), result.refused(), result.failed(), result.unanswered());
-        return result;
     }
 
     private long countDue() {
@@ -220,7 +239,7 @@ public class Disbursement {
                 .query(Disbursement::sent).list();
         ledger.reserveAll(batch.stream()
                 .map(p -> new Movement(PayoutIds.send(p.id(), p.attempt()), AccountId.incentivePayable(p.participantId()),
-                        AccountId.incentiveInFlight(p.participantId()), Rupiah.of(p.amount())))
+                        AccountId.INCENTIVE_IN_FLIGHT, Rupiah.of(p.amount())))
                 .toList(), "R-72 payout sent");
         return batch;
     }
@@ -254,15 +273,12 @@ public class Disbursement {
     }
 
     /** Steps 4 to 6, and 2's outcomes, in one transaction. */
-    private void record(List<Answered> answers, long run, boolean settling, int[] tally) {
+    private void record(List<Answered> answers, long run, boolean settling, AtomicIntegerArray tally) {
         var paid = answers.stream().filter(a -> a.outcome() instanceof Outcome.Paid).toList();
         var refused = answers.stream().filter(a -> a.outcome() instanceof Outcome.Refused).toList();
         var unknown = answers.stream().filter(a -> a.outcome() instanceof Outcome.Unknown).toList();
         var now = Timestamp.from(clock.instant());
         if (!paid.isEmpty()) {
-            ledger.postAll(paid.stream().map(a -> new Ledger.Resolution(PayoutIds.paid(a.payout().id(), a.payout().attempt()),
-                    PayoutIds.send(a.payout().id(), a.payout().attempt()), AccountId.PAID_OUT)).toList(),
-                    "R-72 payout confirmed");
             var recorded = db.sql("""
                     UPDATE incentive_payout p
                     SET status = 'PAID', paid_at = u.paid_at, claimed_by = NULL, failure_reason = NULL, updated_at = :now
@@ -293,10 +309,9 @@ public class Disbursement {
             }
             byAmount(recorded).forEach((amount, participants) -> notifications.inAppAll(participants,
                     Notice.of("INCENTIVE_PAID", Rupiah.of(amount).formatted())));
-            tally[2] += recorded.size();
+            tally.addAndGet(2, recorded.size());
         }
         if (!refused.isEmpty()) {
-            ledger.voidAll(back(refused), "R-72 payout refused");
             var recorded = db.sql("""
                     UPDATE incentive_payout p
                     SET status = CASE WHEN p.refusals + 1 >= :max THEN 'FAILED' ELSE 'SCHEDULED' END,
@@ -322,12 +337,11 @@ public class Disbursement {
                 notifications.sendAll(participants.stream().map(p -> Message.email(p, "email.incentive-failed", money))
                         .toList());
             });
-            tally[3] += recorded.size();
-            tally[4] += failed.size();
+            tally.addAndGet(3, recorded.size());
+            tally.addAndGet(4, failed.size());
         }
         if (!unknown.isEmpty() && settling) {
             // the provider never received it: nothing was paid, so it is sent again, as it was
-            ledger.voidAll(back(unknown), "R-72 payout never received");
             db.sql("""
                     UPDATE incentive_payout SET status = 'SCHEDULED', next_attempt_at = :now, claimed_by = NULL,
                         updated_at = :now
@@ -336,8 +350,20 @@ public class Disbursement {
                     .param("ids", unknown.stream().map(a -> a.payout().id()).toArray(UUID[]::new))
                     .param("now", now).param("run", run).update();
         } else {
-            tally[5] += unknown.size();
+            tally.addAndGet(5, unknown.size());
         }
+        // The ledger last, voids before posts: the accounts are then locked in their one order (the
+        // participants' payable accounts, the in-flight account, PAID_OUT), and the in-flight account,
+        // which every batch changes, is held only for these statements and the commit.
+        var voids = new ArrayList<>(back(refused));
+        if (settling) {
+            voids.addAll(back(unknown));
+        }
+        ledger.voidAll(voids, refused.isEmpty() ? "R-72 payout never received"
+                : voids.size() > refused.size() ? "R-72 payout refused or never received" : "R-72 payout refused");
+        ledger.postAll(paid.stream().map(a -> new Ledger.Resolution(PayoutIds.paid(a.payout().id(), a.payout().attempt()),
+                PayoutIds.send(a.payout().id(), a.payout().attempt()), AccountId.PAID_OUT)).toList(),
+                "R-72 payout confirmed");
     }
 
     private static List<Ledger.Resolution> back(List<Answered> answers) {

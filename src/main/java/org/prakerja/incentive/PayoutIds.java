@@ -10,7 +10,7 @@ import java.util.UUID;
  * <li>payout: {@code uuid3("payout:" + participant + ":" + kind + ":" + seq)}; the provider's idempotency key
  * <li>funding, PROGRAM_FUND → INCENTIVE_PAYABLE:participant: {@code uuid3("fund:" + payout)}
  * <li>send n (n = 1, 2, … per attempt), pending INCENTIVE_PAYABLE:participant →
- * INCENTIVE_PAYABLE:participant:in-flight: {@code uuid3("send:" + payout + ":" + n)}
+ * INCENTIVE_PAYABLE:in-flight: {@code uuid3("send:" + payout + ":" + n)}
  * <li>its post to PAID_OUT: {@code uuid3("paid:" + payout + ":" + n)}; its void back: {@code uuid3("back:" + payout + ":" + n)}
  * </ul>
  * (uuid3 is {@link UUID#nameUUIDFromBytes} of the UTF-8 string.)

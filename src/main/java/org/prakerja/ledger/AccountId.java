@@ -10,6 +10,14 @@ public record AccountId(String value) {
 
     public static final AccountId PROGRAM_FUND = new AccountId("PROGRAM_FUND");
     public static final AccountId PAID_OUT = new AccountId("PAID_OUT");
+    /**
+     * R-72 incentives on their way to the provider: a pending transfer moves each from its
+     * participant's payable account here, and posting pays it out ({@link #PAID_OUT}) or voiding
+     * returns it. One account for every payout in flight, so a batch of a thousand changes one
+     * balance here, not a thousand, and opens no account; whose money it is stays on each pending
+     * transfer. Of kind INCENTIVE_PAYABLE, so reconciliation counts it as still held.
+     */
+    public static final AccountId INCENTIVE_IN_FLIGHT = new AccountId("INCENTIVE_PAYABLE:in-flight");
 
     public AccountId {
         if (value == null || value.isBlank() || value.length() > 200) {
@@ -32,15 +40,6 @@ public record AccountId(String value) {
 
     public static AccountId incentivePayable(UUID participantId) {
         return new AccountId(AccountKind.INCENTIVE_PAYABLE + ":" + participantId);
-    }
-
-    /**
-     * R-72 a participant's incentive on its way to the provider: a pending transfer moves it here
-     * from the payable account, and posting pays it out ({@link #PAID_OUT}) or voiding returns it.
-     * Of kind INCENTIVE_PAYABLE, so reconciliation counts it as still held.
-     */
-    public static AccountId incentiveInFlight(UUID participantId) {
-        return new AccountId(AccountKind.INCENTIVE_PAYABLE + ":" + participantId + ":in-flight");
     }
 
     public AccountKind kind() {

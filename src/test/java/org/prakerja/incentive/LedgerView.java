@@ -43,10 +43,15 @@ final class LedgerView {
                 """).param(AccountId.incentivePayable(participant).value()).query(Long.class).single();
     }
 
-    /** What is still held for the participant: payable, and in flight. */
+    /** What is still held for the participant: payable, and in flight (its sends still pending). */
     static long heldFor(JdbcClient db, UUID participant) {
-        return db.sql("SELECT coalesce(sum(balance), 0) FROM ledger_account WHERE id IN (?, ?)")
-                .params(AccountId.incentivePayable(participant).value(), AccountId.incentiveInFlight(participant).value())
+        String payable = AccountId.incentivePayable(participant).value();
+        return db.sql("""
+                SELECT (SELECT coalesce(sum(balance), 0) FROM ledger_account WHERE id = :payable)
+                     + (SELECT coalesce(sum(amount), 0) FROM ledger_transfer
+                        WHERE debit_account = :payable AND credit_account = :inFlight AND kind = 'PENDING' AND state = 'PENDING')
+                """)
+                .param("payable", payable).param("inFlight", AccountId.INCENTIVE_IN_FLIGHT.value())
                 .query(Long.class).single();
     }
 

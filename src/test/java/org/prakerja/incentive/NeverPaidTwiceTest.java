@@ -123,7 +123,7 @@ class NeverPaidTwiceTest {
         var earners = earners(4);
         advance("P95D");
         // small batches, so that the two runs take turns over the same rows
-        var settings = new IncentiveSettings("0 0 * * * *", 3, 4, 3, Duration.ofHours(1), Duration.ofDays(30));
+        var settings = new IncentiveSettings("0 0 * * * *", 3, 4, 2, 3, Duration.ofHours(1), Duration.ofDays(30));
         var a = new Disbursement(dataSource, db, tx, ledger, provider, notifications, clock, settings);
         var b = new Disbursement(dataSource, db, tx, ledger, provider, notifications, clock, settings);
         var start = new CyclicBarrier(2);

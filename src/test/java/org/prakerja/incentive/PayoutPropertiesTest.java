@@ -122,7 +122,7 @@ class PayoutPropertiesTest {
     void neverPaidTwiceWhateverHappens() {
         var generated = sequences().sampleStream().limit(24).toList();
         var disbursement = new Disbursement(dataSource, db, tx, ledger, provider, notifications, clock,
-                new IncentiveSettings("0 0 * * * *", 2, 3, 2, Duration.ofHours(1), Duration.ofDays(30)));
+                new IncentiveSettings("0 0 * * * *", 2, 3, 2, 2, Duration.ofHours(1), Duration.ofDays(30)));
         int wave = org.prakerja.support.Operator.freshWaveNumber();
         var now = clock.instant();
         waves.create(wave, 1000, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), now);

@@ -3,6 +3,7 @@ package org.prakerja.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -154,5 +155,54 @@ class LedgerTest {
         assertThat(reserved.get()).isPositive().isLessThanOrEqualTo((int) (credited / 150));
         assertThat(ledger.balance(card)).isEqualTo(Rupiah.of(credited - reserved.get() * 150L));
         assertThat(ledger.balance(AccountId.reserved(cardId))).isEqualTo(Rupiah.of(reserved.get() * 150L));
+    }
+
+    @Test
+    @DisplayName("R-72 batches sharing accounts, some opened by the batch itself, reserve at once without deadlock; "
+            + "each moves once, and posting or voiding each once returns the money or pays it out")
+    void batchesAtOnce() throws Exception {
+        var sources = new ArrayList<AccountId>();
+        for (int i = 0; i < 6; i++) {
+            sources.add(fundedCard(1_000_000));
+        }
+        var shared = AccountId.incentivePayable(UUID.randomUUID());
+        int threads = 8;
+        var batches = new ArrayList<List<Movement>>();
+        for (int t = 0; t < threads; t++) {
+            var own = AccountId.incentivePayable(UUID.randomUUID());
+            var shuffled = new ArrayList<>(sources);
+            java.util.Collections.shuffle(shuffled);
+            var batch = new ArrayList<Movement>();
+            for (var source : shuffled) {
+                batch.add(new Movement(UUID.randomUUID(), source, batch.size() % 2 == 0 ? shared : own, Rupiah.of(1_000)));
+            }
+            batches.add(batch);
+        }
+        long paidOutBefore = ledger.balance(AccountId.PAID_OUT).amount();
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            var reserved = pool.invokeAll(batches.stream().<Callable<Integer>>map(b -> () -> ledger.reserveAll(b, "test")).toList());
+            for (var r : reserved) {
+                assertThat(r.get()).isEqualTo(sources.size());
+            }
+        }
+        assertThat(batches.stream().mapToInt(b -> ledger.reserveAll(b, "test")).sum()).as("again: nothing twice").isZero();
+        for (var source : sources) {
+            assertThat(ledger.balance(source)).isEqualTo(Rupiah.of(1_000_000 - threads * 1_000L));
+        }
+        assertThat(ledger.balance(shared)).isEqualTo(Rupiah.of(threads * 3 * 1_000L));
+
+        // the even batches are paid out, the odd ones voided back, each pending transfer once
+        for (int t = 0; t < threads; t++) {
+            var resolutions = batches.get(t).stream().map(m -> new Ledger.Resolution(UUID.randomUUID(), m.transferId(),
+                    AccountId.PAID_OUT)).toList();
+            var resolved = t % 2 == 0 ? ledger.postAll(resolutions, "test") : ledger.voidAll(resolutions, "test");
+            assertThat(resolved).hasSize(sources.size());
+            assertThat(ledger.postAll(resolutions, "test")).as("resolved once").isEmpty();
+        }
+        assertThat(ledger.balance(shared)).isEqualTo(Rupiah.ZERO);
+        for (var source : sources) {
+            assertThat(ledger.balance(source)).isEqualTo(Rupiah.of(1_000_000 - threads / 2 * 1_000L));
+        }
+        assertThat(ledger.balance(AccountId.PAID_OUT).amount() - paidOutBefore).isEqualTo(threads / 2 * 6 * 1_000L);
     }
 }
