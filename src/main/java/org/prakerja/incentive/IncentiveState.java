@@ -1,5 +1,7 @@
 package org.prakerja.incentive;
 
+import java.util.List;
+
 /**
  * R-74 the incentive's state as participants know it, the one a page leads with: not yet eligible,
  * "Menunggu Diproses", "Sedang Diproses", paid, or failed. A failed instalment outweighs the rest
@@ -9,10 +11,14 @@ public enum IncentiveState {
     NOT_ELIGIBLE, SCHEDULED, PROCESSING, PAID, FAILED;
 
     public static IncentiveState of(Incentives.IncentivesView v) {
-        if (!v.missing().isEmpty()) {
+        return of(v.missing().isEmpty(), v.instalments().stream().map(Incentives.InstalmentView::status).toList());
+    }
+
+    /** From whether nothing is missing any more and the instalments' statuses in order. */
+    static IncentiveState of(boolean nothingMissing, List<PayoutStatus> statuses) {
+        if (!nothingMissing) {
             return NOT_ELIGIBLE;
         }
-        var statuses = v.instalments().stream().map(Incentives.InstalmentView::status).toList();
         if (statuses.contains(PayoutStatus.FAILED)) {
             return FAILED;
         }
@@ -34,8 +40,10 @@ public enum IncentiveState {
         };
     }
 
-    /** The timeline's last step (insentif): done once the first instalment is paid. */
-    public static boolean firstPaid(Incentives.IncentivesView v) {
-        return !v.instalments().isEmpty() && v.instalments().getFirst().status() == PayoutStatus.PAID;
+    /**
+     * The state, and whether the first instalment is paid (the timeline's last step, insentif): what
+     * the dashboard shows, from one query.
+     */
+    public record Summary(IncentiveState state, boolean firstPaid) {
     }
 }

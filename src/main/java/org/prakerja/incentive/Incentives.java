@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.card.CardStatus;
+import org.prakerja.card.CardView;
 import org.prakerja.card.Cards;
 import org.prakerja.card.CardsRevoked;
 import org.prakerja.common.Masking;
@@ -230,6 +232,35 @@ public class Incentives {
 
     /** A survey as the participant sees it: not open yet, open, or answered. */
     public enum SurveyStatus { LOCKED, OPEN, ANSWERED }
+
+    /**
+     * What {@link IncentiveState#of(IncentivesView)} and {@link IncentiveState#firstPaid} say of
+     * {@link #view}, from one query: the dashboard shows only this. The card is the caller's, already
+     * read; a card that is not active counts as revoked, as in the view.
+     */
+    @Transactional(readOnly = true)
+    public IncentiveState.Summary summary(UUID participantId, CardView card) {
+        var found = db.sql("""
+                SELECT e.voucher_id IS NOT NULL AND e.certificate_number IS NOT NULL AND e.card_revoked_at IS NULL
+                       AND EXISTS (SELECT 1 FROM incentive_review r
+                                   WHERE r.participant_id = e.participant_id AND r.voucher_id = e.voucher_id)
+                       AND EXISTS (SELECT 1 FROM payout_account a WHERE a.participant_id = e.participant_id),
+                       (SELECT array_agg(p.status ORDER BY p.seq) FROM incentive_payout p
+                        WHERE p.participant_id = e.participant_id AND p.kind = 'INCENTIVE')
+                FROM incentive_entitlement e WHERE e.participant_id = ?
+                """)
+                .param(participantId)
+                .query((rs, i) -> {
+                    var array = rs.getArray(2);
+                    var statuses = array == null ? List.<PayoutStatus>of()
+                            : Arrays.stream((String[]) array.getArray()).map(PayoutStatus::valueOf).toList();
+                    return new IncentiveState.Summary(
+                            IncentiveState.of(rs.getBoolean(1) && card.status() == CardStatus.ACTIVE, statuses),
+                            !statuses.isEmpty() && statuses.getFirst() == PayoutStatus.PAID);
+                })
+                .optional();
+        return found.orElse(new IncentiveState.Summary(IncentiveState.NOT_ELIGIBLE, false));
+    }
 
     @Transactional(readOnly = true)
     public IncentivesView view(UUID participantId) {

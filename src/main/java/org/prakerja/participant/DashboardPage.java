@@ -11,7 +11,6 @@ import org.prakerja.access.CurrentUser;
 import org.prakerja.card.CardStatus;
 import org.prakerja.card.CardView;
 import org.prakerja.card.Cards;
-import org.prakerja.common.ProgramRules;
 import org.prakerja.incentive.IncentiveState;
 import org.prakerja.incentive.Incentives;
 import org.prakerja.notification.InAppNotification;
@@ -28,6 +27,8 @@ import org.prakerja.wave.Waves;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,11 +69,12 @@ class DashboardPage {
     private final Notifications notifications;
     private final Incentives incentives;
     private final MessageSource messages;
-    private final ProgramRules rules;
     private final Clock clock;
+    private final TransactionTemplate reads;
 
     DashboardPage(Participants participants, Applications applications, Waves waves, Cards cards, TrainingRecords records,
-            Notifications notifications, Incentives incentives, MessageSource messages, ProgramRules rules, Clock clock) {
+            Notifications notifications, Incentives incentives, MessageSource messages, Clock clock,
+            PlatformTransactionManager transactions) {
         this.incentives = incentives;
         this.participants = participants;
         this.applications = applications;
@@ -81,8 +83,9 @@ class DashboardPage {
         this.records = records;
         this.notifications = notifications;
         this.messages = messages;
-        this.rules = rules;
         this.clock = clock;
+        this.reads = new TransactionTemplate(transactions);
+        reads.setReadOnly(true);
     }
 
     @GetMapping("/dashboard")
@@ -119,16 +122,23 @@ class DashboardPage {
         return messages.getMessage("ineligibility." + why.name(), applications.ineligibilityArguments(wave), language);
     }
 
+    /** The dozen reads of a view share one connection and one read-only transaction. */
     private View view(CurrentUser user, Locale language) {
+        return reads.execute(status -> read(user, language));
+    }
+
+    private View read(CurrentUser user, Locale language) {
         Participant p = participants.find(user.subjectId()).orElseThrow();
         var application = applications.latest(p.id());
-        Optional<Wave> open = waves.currentlyOpen();
         var card = cards.ofParticipant(p.id());
-        var progress = records.progressOf(p.id());
+        // bought, in training, certified, reviewed: there is nothing to buy with before the card
+        var progress = card.isPresent() ? records.progressOf(p.id()) : new TrainingRecords.Progress(false, false, false, false);
         boolean verified = p.emailVerified() && p.phoneVerified();
         boolean mayApplyAgain = application.isEmpty() || application.get().status().equals("NOT_SELECTED");
-        // the rules' look-ups (earlier recipients, the family's) only for someone who may still join
-        var ineligible = verified && p.basicTestPassed() && open.isPresent() && mayApplyAgain
+        // the open wave and the rules' look-ups (earlier recipients, the family's) only for someone who
+        // may still join: a card holder's dashboard, the one opened most, needs neither
+        Optional<Wave> open = verified && p.basicTestPassed() && mayApplyAgain ? waves.currentlyOpen() : Optional.empty();
+        var ineligible = open.isPresent()
                 ? applications.ineligibilityOf(p.id(), open.get().number()) : Optional.<Ineligibility>empty();
 
         boolean canJoin = verified && p.basicTestPassed() && open.isPresent() && ineligible.isEmpty() && mayApplyAgain
@@ -157,10 +167,10 @@ class DashboardPage {
                 .orElse(null);
 
         // R-74 the incentive once there is a card to earn it with; its last step is done when the first instalment is paid
-        var incentive = card.isPresent() ? incentives.view(p.id()) : null;
+        var incentive = card.map(c -> incentives.summary(p.id(), c)).orElse(null);
         boolean[] done = {true, p.basicTestPassed(), application.isPresent(), card.isPresent(), progress.bought(),
                 progress.certified(), progress.certified(), progress.reviewed(),
-                incentive != null && IncentiveState.firstPaid(incentive)};
+                incentive != null && incentive.firstPaid()};
         var steps = new ArrayList<Step>();
         boolean currentFound = false;
         for (int i = 0; i < STEPS.size(); i++) {
@@ -173,6 +183,6 @@ class DashboardPage {
         return new View(p.fullName(), state, application.map(Applications.ApplicationView::wave).orElse(null),
                 open.orElse(null), canJoin, ineligible.map(w -> reason(w, open.get().number(), language)).orElse(null), card.orElse(null),
                 daysLeft, steps, notices, notices.stream().filter(n -> !n.read()).count(),
-                incentive == null ? null : IncentiveState.of(incentive));
+                incentive == null ? null : incentive.state());
     }
 }

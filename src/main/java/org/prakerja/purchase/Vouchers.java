@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,15 @@ public class Vouchers {
     public List<Voucher> of(UUID participantId, int offset, int limit) {
         return db.sql("SELECT * FROM voucher WHERE participant_id = ? ORDER BY purchased_at DESC, id OFFSET ? LIMIT ?")
                 .params(participantId, offset, limit).query(Vouchers::map).list();
+    }
+
+    /** Whether the participant holds a voucher that is neither refunded nor voided (the timeline's "beli"). */
+    @Transactional(readOnly = true)
+    public boolean boughtAny(UUID participantId) {
+        var cancelled = Arrays.stream(VoucherStatus.values()).filter(VoucherStatus::cancelled).map(Enum::name)
+                .toArray(String[]::new);
+        return db.sql("SELECT EXISTS (SELECT 1 FROM voucher WHERE participant_id = ? AND status <> ALL(?::text[]))")
+                .params(participantId, cancelled).query(Boolean.class).single();
     }
 
     @Transactional(readOnly = true)

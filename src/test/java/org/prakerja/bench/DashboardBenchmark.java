@@ -68,13 +68,25 @@ public final class DashboardBenchmark {
             Request page = p -> http.send("GET", "/dashboard", Map.of("Cookie", "PRAKERJA_SESSION=" + p.sessionCookie(),
                     "Accept", "text/html", "Accept-Encoding", "gzip"), new byte[0]).status();
 
-            run("warm-up JSON", sessions, 10, json, me);
-            run("warm-up page", sessions, 10, page, me);
-            var first = run("JSON /api/v1/me", sessions, seconds, json, me);
-            var pages = run("page /dashboard", sessions, seconds, page, me);
-            var second = run("JSON /api/v1/me again", sessions, seconds, json, me);
-            double jsonRate = Math.max(first, second);
-            System.out.printf("RATIO page/JSON = %.3f (target >= 0.5; against the better JSON run)%n", pages / jsonRate);
+            if ("page".equals(System.getProperty("only"))) {
+                // to profile the page alone (-Donly=page with a flight recording)
+                run("warm-up page", sessions, 10, page, me);
+                run("page /dashboard", sessions, seconds, page, me);
+                return;
+            }
+            // both paths share most of the framework's code, and the JIT compiles on the same two cores:
+            // each is warmed twice, in turns, and measured twice, in turns; the best of each counts
+            for (int i = 0; i < 2; i++) {
+                run("warm-up JSON", sessions, 15, json, me);
+                run("warm-up page", sessions, 15, page, me);
+            }
+            double jsonRate = 0;
+            double pageRate = 0;
+            for (int i = 0; i < 2; i++) {
+                jsonRate = Math.max(jsonRate, run("JSON /api/v1/me", sessions, seconds, json, me));
+                pageRate = Math.max(pageRate, run("page /dashboard", sessions, seconds, page, me));
+            }
+            System.out.printf("RATIO page/JSON = %.3f (target >= 0.5; the better run of each)%n", pageRate / jsonRate);
         } finally {
             context.close();
         }

@@ -198,6 +198,7 @@ class PayoutPropertiesTest {
                     surveys.answer(participant, a.seq(), answers);
                 }
             }
+            summaryAgreesWithView(participant);
             // the model earns when the earliest known completion is reviewed and the card stands
             if (!earned && !revoked && !completed.isEmpty()) {
                 UUID earliest = completed.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -228,6 +229,15 @@ class PayoutPropertiesTest {
         assertThat(LedgerView.fundedFor(db, participant)).isEqualTo(paid + LedgerView.heldFor(db, participant));
         assertThat(paid).isLessThanOrEqualTo(schemes.defaultScheme().incentiveTotal().amount());
         assertThat(ledger.reconcile().balanced()).isTrue();
+    }
+
+    /** R-74 the dashboard's one-query summary says what the incentive page's full view says. */
+    private void summaryAgreesWithView(UUID participant) {
+        var view = incentives.view(participant);
+        var summary = incentives.summary(participant, cards.ofParticipant(participant).orElseThrow());
+        assertThat(summary.state()).as("state").isEqualTo(IncentiveState.of(view));
+        assertThat(summary.firstPaid()).as("first instalment paid")
+                .isEqualTo(!view.instalments().isEmpty() && view.instalments().getFirst().status() == PayoutStatus.PAID);
     }
 
     /** Payouts still PROCESSING, or refused and waiting for their retry. */
