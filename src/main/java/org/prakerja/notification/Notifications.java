@@ -87,6 +87,16 @@ public class Notifications {
                 .update();
     }
 
+    /**
+     * The participant has read their notices up to {@code upTo}, the newest the page showed; a notice
+     * that arrived after the page was drawn stays unread. Answers how many were marked.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public int markRead(UUID participantId, long upTo) {
+        return db.sql("UPDATE in_app_notification SET read_at = ? WHERE participant_id = ? AND id <= ? AND read_at IS NULL")
+                .params(now(), participantId, upTo).update();
+    }
+
     /** The latest notices, in the reader's language. */
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public List<InAppNotification> latestFor(UUID participantId, int limit, Locale language) {

@@ -33,6 +33,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -100,6 +101,13 @@ class DashboardPage {
         model.addAttribute("view", view(user, language));
         model.addAttribute("fullNumber", cards.fullNumber(user.subjectId()).orElse(null));
         return "participant/dashboard";
+    }
+
+    /** The notices shown are read: back to the dashboard, its unread count gone (R-90 in-app). */
+    @PostMapping("/dashboard/notifications/read")
+    String markRead(@AuthenticationPrincipal CurrentUser user, @RequestParam long upTo) {
+        notifications.markRead(user.subjectId(), upTo);
+        return "redirect:/dashboard#notices-heading";
     }
 
     /** Gabung Gelombang; the outcome, or why not, is said on the dashboard. */

@@ -256,6 +256,15 @@ class ParticipantPagesTest {
         browser.open("/dashboard");
         assertThat(browser.driver().getPageSource()).doesNotContain(cardNumber);
 
+        // R-90 the notices shown are marked read by a plain form; the count and the button go
+        assertThat(browser.all(".notices li.unread")).isNotEmpty();
+        browser.submit("form[action='/dashboard/notifications/read'] button");
+        assertThat(browser.path()).as("back where the notices are").isEqualTo("/dashboard#notices-heading");
+        assertThat(browser.text("#notices-heading")).doesNotContain("belum dibaca");
+        assertThat(browser.all(".notices li.unread")).isEmpty();
+        assertThat(browser.all(".notices li")).isNotEmpty();
+        assertThat(browser.all("form[action='/dashboard/notifications/read']")).isEmpty();
+
         noScript.open("/dashboard");
         assertThat(noScript.text("#main")).contains("Kamu Belum Berhasil", "gabung gelombang berikutnya")
                 .doesNotContain(cardNumber);
