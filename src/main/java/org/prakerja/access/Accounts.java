@@ -37,10 +37,12 @@ public class Accounts {
     private final AuditTrail audit;
     private final AccessSettings settings;
     private final ApplicationEventPublisher events;
+    private final WebSessions webSessions;
 
     Accounts(JdbcClient db, PasswordEncoder passwords, Clock clock, ProgramRules rules, LoginGuard guard,
-            AuditTrail audit, AccessSettings settings, ApplicationEventPublisher events) {
+            AuditTrail audit, AccessSettings settings, ApplicationEventPublisher events, WebSessions webSessions) {
         this.db = db;
+        this.webSessions = webSessions;
         this.guard = guard;
         this.audit = audit;
         this.settings = settings;
@@ -156,11 +158,12 @@ public class Accounts {
 
     /**
      * A signed-in person's new password, once the current one is given again: a session left open on
-     * a shared phone must not be enough to take the account over. The account's bearer tokens end
-     * with the old password (its portal sessions stay: the person is using one); the caller has
-     * checked the new one against {@link PasswordPolicy}. Recorded for audit like a reset (R-83).
+     * a shared phone must not be enough to take the account over. The account's bearer tokens and its
+     * other portal sessions end with the old password; {@code keptSession}, the one the person is
+     * using, stays. The caller has checked the new one against {@link PasswordPolicy}. Recorded for
+     * audit like a reset (R-83).
      */
-    public boolean changePassword(UUID subjectId, String currentPassword, String newPassword) {
+    public boolean changePassword(UUID subjectId, String currentPassword, String newPassword, String keptSession) {
         var stored = db.sql("SELECT id, password_hash, subject_id, role, email FROM credential WHERE subject_id = ?")
                 .param(subjectId)
                 .query((rs, i) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2),
@@ -172,6 +175,7 @@ public class Accounts {
         db.sql("UPDATE credential SET password_hash = ? WHERE id = ?")
                 .params(passwords.encode(newPassword), stored.get().id()).update();
         db.sql("DELETE FROM api_session WHERE credential_id = ?").param(stored.get().id()).update();
+        webSessions.endAllBut(subjectId, keptSession);
         audit.record(stored.get().user().asActor(), "PASSWORD_CHANGED", "account:" + stored.get().user().email(), null);
         return true;
     }

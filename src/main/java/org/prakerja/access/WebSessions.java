@@ -1,5 +1,6 @@
 package org.prakerja.access;
 
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,12 @@ class WebSessions {
 
     WebSessions(JdbcClient db) {
         this.db = db;
+    }
+
+    /** A password changed in one session ends the account's others (a phone left signed in elsewhere). */
+    void endAllBut(UUID subjectId, String sessionId) {
+        db.sql("DELETE FROM spring_session WHERE principal_name = ? AND session_id <> ?")
+                .params(subjectId.toString(), sessionId).update();
     }
 
     @EventListener

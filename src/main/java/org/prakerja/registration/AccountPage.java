@@ -1,5 +1,6 @@
 package org.prakerja.registration;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.prakerja.access.Accounts;
 import org.prakerja.access.CurrentUser;
@@ -36,7 +37,7 @@ class AccountPage {
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
-            Model model, RedirectAttributes next, Locale language) {
+            HttpServletRequest request, Model model, RedirectAttributes next, Locale language) {
         var errors = new FormErrors();
         if (currentPassword.isEmpty() || currentPassword.length() > 200) {
             errors.add("currentPassword", messages.getMessage("account.error.current", null, language));
@@ -50,10 +51,12 @@ class AccountPage {
         if (errors.any()) {
             return show(model, user, errors);
         }
-        if (!accounts.changePassword(user.subjectId(), currentPassword, newPassword)) {
+        if (!accounts.changePassword(user.subjectId(), currentPassword, newPassword, request.getSession().getId())) {
             errors.add("currentPassword", messages.getMessage("account.error.current", null, language));
             return show(model, user, errors);
         }
+        // the session that changed the password goes on under a new id, the old one known to nobody
+        request.changeSessionId();
         next.addFlashAttribute("changed", true);
         return "redirect:/account";
     }

@@ -475,7 +475,8 @@ class ParticipantPagesTest {
     }
 
     @Test
-    @DisplayName("R-82 the account page shows the NIK masked; a new password needs the current one and the policy")
+    @DisplayName("R-82 the account page shows the NIK masked; a new password needs the current one and the policy, "
+            + "and ends the account's other sessions")
     void account() {
         var who = aParticipant();
         journey.readyToApply(who);
@@ -493,10 +494,22 @@ class ParticipantPagesTest {
         assertThat(api.login(who.email(), who.password())).isNotBlank();
         browser.checkPage("account-refused", false);
 
+        // the same person signed in on another device, which the new password must end
+        login(noScript, who);
+        noScript.open("/dashboard");
+        assertThat(noScript.path()).isEqualTo("/dashboard");
+        String before = browser.driver().manage().getCookieNamed("PRAKERJA_SESSION").getValue();
+
         browser.type("currentPassword", who.password()).type("newPassword", "Kopi-tubruk-2026").submit("main form button[type=submit]");
         assertThat(browser.text("[role=status]")).isEqualTo("Kata sandi sudah diganti.");
         assertThat(api.post("/api/v1/sessions", Map.of("email", who.email(), "password", who.password())).status()).isEqualTo(401);
         assertThat(api.login(who.email(), "Kopi-tubruk-2026")).isNotBlank();
+        // R-82 the other device is signed out; this one goes on, under a new session id
+        noScript.open("/dashboard");
+        assertThat(noScript.path()).isEqualTo("/login");
+        browser.open("/dashboard");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.driver().manage().getCookieNamed("PRAKERJA_SESSION").getValue()).isNotEqualTo(before);
     }
 
     @Test
