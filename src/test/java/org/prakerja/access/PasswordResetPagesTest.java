@@ -96,6 +96,13 @@ class PasswordResetPagesTest {
         browser.open(path);
         assertThat(browser.text("h1")).isEqualTo("Buat kata sandi baru");
         browser.checkPage("reset-password", true);
+        // the language switch keeps the link's token, and back
+        browser.submit("a[hreflang=en]");
+        assertThat(browser.text("h1")).isNotEqualTo("Buat kata sandi baru");
+        assertThat(browser.path()).startsWith(path + "&lang=en");
+        browser.submit("a[hreflang=id]");
+        assertThat(browser.text("h1")).isEqualTo("Buat kata sandi baru");
+        assertThat(browser.path()).isEqualTo(path + "&lang=id");
 
         // the policy's reason, in Indonesian; the link still works after it
         browser.type("password", "password").type("passwordConfirmation", "password");
