@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.prakerja.common.web.WebRequests;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -123,7 +124,13 @@ class SecurityConfig {
                                 + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
                                 + "form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> res.sendError(403)))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> res.sendError(403))
+                        // htmx (a job's progress polled on the console) would follow the redirect to
+                        // the login page and swap it into the box: it is told to load the page instead
+                        .defaultAuthenticationEntryPointFor((req, res, ex) -> {
+                            res.setHeader("HX-Redirect", req.getContextPath() + "/login");
+                            res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                        }, new RequestHeaderRequestMatcher("HX-Request", "true")))
                 .authorizeHttpRequests(a -> a
                         // the trail's page, like its API, is for auditors and admins
                         .requestMatchers(HttpMethod.GET, "/ops/audit").hasAnyRole("ADMIN", "AUDITOR")

@@ -157,6 +157,22 @@ class PortalShellTest {
     }
 
     @Test
+    void aSignedOutPageRequestGoesToTheLoginPageAndHtmxIsToldToLoadIt() throws Exception {
+        var http = HttpClient.newHttpClient();
+        var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+
+        // a job's progress polled by htmx after the session ended: not the login page swapped into the box
+        var polled = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ops/jobs/" + java.util.UUID.randomUUID()
+                + "/progress")).header("Accept", "text/html").header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(polled.statusCode()).isEqualTo(401);
+        assertThat(polled.headers().firstValue("HX-Redirect")).hasValue("/login");
+        assertThat(polled.body()).doesNotContain("<form");
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
