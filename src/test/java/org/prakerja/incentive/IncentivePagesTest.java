@@ -150,6 +150,8 @@ class IncentivePagesTest {
         assertThat(browser.text("#incentive-paid")).isEqualTo("Rp600.000");
         assertThat(browser.text("#survey-1")).contains("Isi survei");
         assertThat(browser.text("#survey-2")).contains("Dibuka");
+        assertThat(browser.sidewaysScrollAt360("#instalments")).as("the instalments read as cards on a phone").isZero();
+        assertThat(browser.sidewaysScrollAt360(".table-wrap")).isZero();
         browser.checkPage("incentives-paid", false);
 
         // R-73 the first survey opened with the payment: a missing answer first, then answered once

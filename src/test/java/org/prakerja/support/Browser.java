@@ -267,6 +267,15 @@ public final class Browser implements AutoCloseable {
         return overflow;
     }
 
+    /** How far the element scrolls sideways inside itself at 360 px (a wide table in its wrapper). */
+    public long sidewaysScrollAt360(String css) {
+        driver.manage().window().setSize(new Dimension(360, 800));
+        long overflow = (Long) driver.executeScript(
+                "var e = document.querySelector(arguments[0]); return e.scrollWidth - e.clientWidth;", css);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        return overflow;
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -60,6 +60,11 @@ public class PageFormat {
         return NumberFormat.getIntegerInstance(reader()).format(n);
     }
 
+    /** A card number in groups of four, as printed on cards and typed at the platforms (which take the spaces). */
+    public String cardNumber(@Nullable String digits) {
+        return digits == null ? "" : digits.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+    }
+
     private static Locale reader() {
         return LocaleContextHolder.getLocale().getLanguage().equals("en") ? Locale.UK : INDONESIAN;
     }
