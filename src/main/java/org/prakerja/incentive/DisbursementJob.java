@@ -1,10 +1,7 @@
 package org.prakerja.incentive;
 
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.prakerja.job.JobDefinition;
 import org.prakerja.job.JobSchedule;
-import org.prakerja.job.Progress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,21 +13,6 @@ class DisbursementJob {
 
     @Bean
     JobDefinition disbursementJobDefinition(Disbursement disbursement, IncentiveSettings settings) {
-        return new JobDefinition() {
-            @Override
-            public String kind() {
-                return KIND;
-            }
-
-            @Override
-            public Optional<JobSchedule> schedule() {
-                return Optional.of(new JobSchedule.Cron(settings.disbursementCron()));
-            }
-
-            @Override
-            public void run(OptionalInt wave, Progress progress) {
-                disbursement.run(progress);
-            }
-        };
+        return JobDefinition.scheduled(KIND, new JobSchedule.Cron(settings.disbursementCron()), disbursement::run);
     }
 }

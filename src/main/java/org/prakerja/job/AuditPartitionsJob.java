@@ -1,7 +1,5 @@
 package org.prakerja.job;
 
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.prakerja.audit.AuditPartitions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,29 +11,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AuditPartitionsJob {
 
-    static final String KIND = "audit-partitions";
     /** Months ahead: one missed night, or a month's turn on a weekend, still finds its table made. */
     static final int MONTHS_AHEAD = 2;
 
     @Bean
     JobDefinition auditPartitionsJobDefinition(AuditPartitions partitions) {
-        return new JobDefinition() {
-            @Override
-            public String kind() {
-                return KIND;
-            }
-
-            @Override
-            public Optional<JobSchedule> schedule() {
-                return Optional.of(new JobSchedule.Cron("0 30 2 * * *"));
-            }
-
-            @Override
-            public void run(OptionalInt wave, Progress progress) {
-                progress.total(MONTHS_AHEAD);
-                partitions.makeAhead(MONTHS_AHEAD);
-                progress.advance(MONTHS_AHEAD);
-            }
-        };
+        return JobDefinition.scheduled("audit-partitions", new JobSchedule.Cron("0 30 2 * * *"), progress -> {
+            progress.total(MONTHS_AHEAD);
+            partitions.makeAhead(MONTHS_AHEAD);
+            progress.advance(MONTHS_AHEAD);
+        });
     }
 }

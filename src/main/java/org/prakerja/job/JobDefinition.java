@@ -2,6 +2,7 @@ package org.prakerja.job;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * A kind of job. Modules declare theirs as beans; any instance can run any of them, so a job an
@@ -28,4 +29,24 @@ public interface JobDefinition {
      *        job of the whole program
      */
     void run(OptionalInt wave, Progress progress);
+
+    /** A job of the whole program (no wave) that also runs by itself on {@code schedule}. */
+    static JobDefinition scheduled(String kind, JobSchedule schedule, Consumer<Progress> work) {
+        return new JobDefinition() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Optional<JobSchedule> schedule() {
+                return Optional.of(schedule);
+            }
+
+            @Override
+            public void run(OptionalInt wave, Progress progress) {
+                work.accept(progress);
+            }
+        };
+    }
 }
