@@ -279,7 +279,7 @@ class BrowserJourneyTest {
                 continue;
             }
             // only a click that went through waits for the next page: a second click could post twice
-            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(leaving));
+            wait.until(d -> Browser.replaced(leaving));
             break;
         }
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));

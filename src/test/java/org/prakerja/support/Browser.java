@@ -152,7 +152,7 @@ public final class Browser implements AutoCloseable {
      * Whether the page's root element is gone. Chromium under load may answer for a node of a document
      * it has just replaced with "does not belong to the document" instead of a stale reference: gone too.
      */
-    private static boolean replaced(WebElement root) {
+    public static boolean replaced(WebElement root) {
         try {
             root.isEnabled();
             return false;
