@@ -192,7 +192,7 @@ class ComplaintPagesTest {
         assertThat(browser.text("#queue")).contains(ticket, "Saldo tidak sesuai");
         browser.checkPage("ops-complaints", true);
 
-        browser.find("a[href='/ops/complaints/" + ticket + "']").click();
+        browser.submit("a[href='/ops/complaints/" + ticket + "']");
         assertThat(browser.text("h1")).isEqualTo("Saldo tidak sesuai");
         assertThat(browser.text("#attachments")).contains("JPEG");
         String download = browser.find("#attachments a").getAttribute("href");
