@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPages {
 
     static final int PAGE_SIZE = 25;
-    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    /** The program's zone: the trail's days and months run in WIB. */
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
     private final AuditTrail trail;
     private final MessageSource messages;

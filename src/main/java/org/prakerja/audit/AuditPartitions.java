@@ -3,7 +3,6 @@ package org.prakerja.audit;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditPartitions {
 
     private static final Logger log = LoggerFactory.getLogger(AuditPartitions.class);
-    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyy_MM");
 
     private final JdbcClient db;
@@ -42,15 +40,15 @@ public class AuditPartitions {
         // one instance at a time; a second waits and then finds the tables made
         db.sql("SELECT pg_advisory_xact_lock(hashtext('audit_entry partitions'))").query(Object.class).single();
         var made = new ArrayList<String>();
-        YearMonth next = YearMonth.now(clock.withZone(WIB)).plusMonths(1);
+        YearMonth next = YearMonth.now(clock.withZone(AuditPages.WIB)).plusMonths(1);
         for (int i = 0; i < months; i++) {
             YearMonth month = next.plusMonths(i);
             String table = "audit_entry_" + month.format(SUFFIX);
             if (db.sql("SELECT to_regclass(?) IS NOT NULL").param(table).query(Boolean.class).single()) {
                 continue;
             }
-            OffsetDateTime from = month.atDay(1).atStartOfDay(WIB).toOffsetDateTime();
-            OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(WIB).toOffsetDateTime();
+            OffsetDateTime from = month.atDay(1).atStartOfDay(AuditPages.WIB).toOffsetDateTime();
+            OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(AuditPages.WIB).toOffsetDateTime();
             if (db.sql("SELECT EXISTS (SELECT 1 FROM audit_entry_default WHERE at >= ? AND at < ?)")
                     .params(from, to).query(Boolean.class).single()) {
                 log.warn("audit partition not made: the default partition holds entries of its month table={}", table);

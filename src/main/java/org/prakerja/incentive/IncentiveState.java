@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * R-74 the incentive's state as participants know it, the one a page leads with: not yet eligible,
- * "Menunggu Diproses", "Sedang Diproses", paid, or failed. A failed instalment outweighs the rest
+ * waiting to be processed, being processed, paid, or failed (their words: {@code incentives.state.*}
+ * in the message bundles). A failed instalment outweighs the rest
  * (the participant has something to do), then one in flight, then the latest paid.
  */
 public enum IncentiveState {

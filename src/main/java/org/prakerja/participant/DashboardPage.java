@@ -140,7 +140,7 @@ class DashboardPage {
         var application = applications.latest(p.id());
         var card = cards.ofParticipant(p.id());
         // bought, in training, certified, reviewed: there is nothing to buy with before the card
-        var progress = card.isPresent() ? records.progressOf(p.id()) : new TrainingRecords.Progress(false, false, false, false);
+        var progress = card.isPresent() ? records.progressOf(p.id()) : TrainingRecords.Progress.NONE;
         boolean verified = p.emailVerified() && p.phoneVerified();
         boolean mayApplyAgain = application.isEmpty() || application.get().status().equals("NOT_SELECTED");
         // the open wave and the rules' look-ups (earlier recipients, the family's) only for someone who

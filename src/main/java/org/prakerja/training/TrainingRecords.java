@@ -213,6 +213,9 @@ public class TrainingRecords {
      * neither refunded nor voided), a training in progress, certified, reviewed.
      */
     public record Progress(boolean bought, boolean inTraining, boolean certified, boolean reviewed) {
+
+        /** Before the card: nothing bought, nothing begun. */
+        public static final Progress NONE = new Progress(false, false, false, false);
     }
 
     @Transactional(readOnly = true)
