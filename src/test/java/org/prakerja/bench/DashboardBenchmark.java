@@ -1,18 +1,11 @@
 package org.prakerja.bench;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.prakerja.notification.OutboxRelay;
 import org.prakerja.support.Api;
 import org.prakerja.support.Journey;
@@ -27,7 +20,8 @@ import org.prakerja.support.ParticipantBuilder;
  */
 public final class DashboardBenchmark {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** With -Dpgss: PostgreSQL's own account of each measured run, per statement and per request. */
+    private static final boolean STATEMENTS = System.getProperty("pgss") != null;
 
     record Person(String token, String sessionCookie) {
     }
@@ -36,7 +30,8 @@ public final class DashboardBenchmark {
         int sessions = Integer.getInteger("sessions", 32);
         int seconds = Integer.getInteger("seconds", 30);
         var context = BenchServer.start(System.getProperty("dataDir", "target/bench-dash-pg"),
-                Map.of("prakerja.jobs.schedule.enabled", "false"));
+                Map.of("prakerja.jobs.schedule.enabled", "false",
+                        "prakerja.db.embedded.statement-stats", String.valueOf(STATEMENTS)));
         try {
             int port = BenchServer.port(context);
             var api = new Api(port);
@@ -57,7 +52,11 @@ public final class DashboardBenchmark {
             ops.select(wave);
             ops.announce(wave);
             for (var who : registered) {
-                people.add(new Person(who.token(), webLogin(port, who.who().email(), who.who().password())));
+                people.add(new Person(who.token(), api.webLogin(who.who().email(), who.who().password())));
+            }
+            db = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            if (STATEMENTS) {
+                db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
             }
             var http = new KeepAliveHttp("localhost", port);
             var next = new AtomicInteger();
@@ -69,8 +68,8 @@ public final class DashboardBenchmark {
                     "Accept", "text/html", "Accept-Encoding", "gzip"), new byte[0]).status();
 
             if ("page".equals(System.getProperty("only"))) {
-                // to profile the page alone (-Donly=page with a flight recording)
-                run("warm-up page", sessions, 10, page, me);
+                // to profile the page alone (-Donly=page with a flight recording); the JIT needs a minute or more on two cores
+                run("warm-up page", sessions, Integer.getInteger("warmup", 60), page, me);
                 run("page /dashboard", sessions, seconds, page, me);
                 return;
             }
@@ -101,6 +100,9 @@ public final class DashboardBenchmark {
         var latencies = new ConcurrentLinkedQueue<Long>();
         var failures = new AtomicLong();
         var done = new AtomicLong();
+        if (STATEMENTS) {
+            db.sql("SELECT pg_stat_statements_reset()").query(Object.class).list();
+        }
         var cpuBefore = CpuUse.now();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
@@ -129,31 +131,24 @@ public final class DashboardBenchmark {
         System.out.printf("%s sessions=%d rate=%.1f/s failures=%d latency %s%n  %s%n", name, threads, rate,
                 failures.get(), BenchServer.percentiles(latencies.stream().mapToLong(Long::longValue).toArray()),
                 cpu.per("request", done.get(), elapsed));
+        if (STATEMENTS) {
+            printStatements(done.get());
+        }
         return rate;
     }
 
-    /** Logs in through the login form as a browser would; answers the session cookie's value. */
-    private static String webLogin(int port, String email, String password) throws Exception {
-        var cookies = new CookieManager();
-        var http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        String base = "http://localhost:" + port;
-        String form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        var csrf = CSRF.matcher(form);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        var body = "email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
-                + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
-                + "&_csrf=" + csrf.group(1);
-        var answer = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/dashboard")) {
-            throw new IllegalStateException("login refused: " + answer.statusCode());
-        }
-        List<java.net.HttpCookie> found = cookies.getCookieStore().get(URI.create(base));
-        return found.stream().filter(c -> c.getName().equals("PRAKERJA_SESSION")).findFirst().orElseThrow().getValue();
+    private static org.springframework.jdbc.core.simple.JdbcClient db;
+
+    private static void printStatements(long requests) {
+        System.out.println("  statements (calls per request, exec+plan µs per request, rows per call, WAL bytes per request):");
+        db.sql("""
+                SELECT calls::float8 / :n AS per, (total_exec_time + total_plan_time) * 1000 / :n AS us,
+                       rows::float8 / greatest(calls, 1) AS r, wal_bytes::float8 / :n AS wal,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS q
+                FROM pg_stat_statements WHERE calls >= :n / 10 ORDER BY us DESC
+                """).param("n", Math.max(1, requests)).query((rs, i) -> "%6.2f %8.1f %6.1f %8.0f  %s".formatted(
+                rs.getDouble("per"), rs.getDouble("us"), rs.getDouble("r"), rs.getDouble("wal"),
+                rs.getString("q"))).list().forEach(line -> System.out.println("    " + line));
     }
 
     private DashboardBenchmark() {

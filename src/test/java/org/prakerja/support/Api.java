@@ -121,6 +121,38 @@ public final class Api {
         return r.body().get("token").asString();
     }
 
+    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** Logs in through the portal's login form, as a browser would; answers the session cookie's value. */
+    public String webLogin(String email, String password) {
+        var cookies = new java.net.CookieManager();
+        var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        try {
+            String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Accept", "text/html")
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            var csrf = CSRF.matcher(form);
+            if (!csrf.find()) {
+                throw new IllegalStateException("no CSRF token on the login page");
+            }
+            String body = "email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&_csrf=" + csrf.group(1);
+            var answer = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/dashboard")) {
+                throw new IllegalStateException("login refused: " + answer.statusCode());
+            }
+            return cookies.getCookieStore().get(URI.create(base)).stream()
+                    .filter(c -> c.getName().equals("PRAKERJA_SESSION")).findFirst().orElseThrow().getValue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
