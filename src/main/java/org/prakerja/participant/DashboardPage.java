@@ -49,8 +49,27 @@ class DashboardPage {
         VERIFY, BASIC_TEST, CAN_JOIN, NOT_ELIGIBLE, NO_WAVE, WAITING_CLOSE, EVALUATING, SELECTED, NOT_SELECTED
     }
 
-    /** One step of the timeline, daftar → … → insentif: done, the current one, or still to come. */
-    record Step(String key, boolean done, boolean current) {
+    /**
+     * One step of the timeline, daftar → … → insentif: done, the current one, or still to come. Its
+     * name is {@code timeline.<key>}; {@code progress} is its class on the page, and, unless still to
+     * come, the key of the words a screen reader says after it ({@code timeline.done}, {@code timeline.current}).
+     */
+    record Step(String key, String progress) {
+        public String name() {
+            return "timeline." + key;
+        }
+
+        public boolean current() {
+            return progress.equals("current");
+        }
+
+        public boolean todo() {
+            return progress.equals("todo");
+        }
+
+        public String said() {
+            return "timeline." + progress;
+        }
     }
 
     record View(String fullName, State state, @Nullable Integer wave, @Nullable Wave openWave, boolean canJoin,
@@ -184,7 +203,7 @@ class DashboardPage {
         for (int i = 0; i < STEPS.size(); i++) {
             boolean current = !done[i] && !currentFound;
             currentFound |= current;
-            steps.add(new Step(STEPS.get(i), done[i], current));
+            steps.add(new Step(STEPS.get(i), done[i] ? "done" : current ? "current" : "todo"));
         }
 
         var notices = notifications.latestFor(p.id(), 10, language);

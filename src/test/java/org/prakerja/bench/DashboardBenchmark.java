@@ -106,10 +106,12 @@ public final class DashboardBenchmark {
         var cpuBefore = CpuUse.now();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
+        var perThread = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
         try (var pool = Executors.newFixedThreadPool(threads)) {
             for (int i = 0; i < threads; i++) {
                 pool.submit(() -> {
                     var person = me.get();
+                    long mine = 0;
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
                         try {
@@ -121,13 +123,20 @@ public final class DashboardBenchmark {
                         }
                         latencies.add(System.nanoTime() - t0);
                         done.incrementAndGet();
+                        mine++;
                     }
+                    perThread.add(mine);
                 });
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         var cpu = CpuUse.now().since(cpuBefore);
         double rate = done.get() / elapsed;
+        var lat = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        var counts = perThread.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("  spread p10=%.1f p25=%.1f p75=%.1f p90=%.1f p95=%.1f ms; requests per session min=%d median=%d max=%d%n",
+                lat[lat.length / 10] / 1e6, lat[lat.length / 4] / 1e6, lat[lat.length * 3 / 4] / 1e6, lat[lat.length * 9 / 10] / 1e6,
+                lat[lat.length * 95 / 100] / 1e6, counts[0], counts[counts.length / 2], counts[counts.length - 1]);
         System.out.printf("%s sessions=%d rate=%.1f/s failures=%d latency %s%n  %s%n", name, threads, rate,
                 failures.get(), BenchServer.percentiles(latencies.stream().mapToLong(Long::longValue).toArray()),
                 cpu.per("request", done.get(), elapsed));
