@@ -11,6 +11,7 @@ import org.prakerja.support.Api;
 import org.prakerja.support.Journey;
 import org.prakerja.support.Operator;
 import org.prakerja.support.ParticipantBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Benchmark (not a test), issue 10 item 8: the logged-in dashboard page rendered for 32 concurrent
@@ -22,6 +23,7 @@ public final class DashboardBenchmark {
 
     /** With -Dpgss: PostgreSQL's own account of each measured run, per statement and per request. */
     private static final boolean STATEMENTS = System.getProperty("pgss") != null;
+    private static JdbcClient db;
 
     record Person(String token, String sessionCookie) {
     }
@@ -54,7 +56,7 @@ public final class DashboardBenchmark {
             for (var who : registered) {
                 people.add(new Person(who.token(), api.webLogin(who.who().email(), who.who().password())));
             }
-            db = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            db = context.getBean(JdbcClient.class);
             if (STATEMENTS) {
                 db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
             }
@@ -132,21 +134,19 @@ public final class DashboardBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         var cpu = CpuUse.now().since(cpuBefore);
         double rate = done.get() / elapsed;
+        System.out.printf("%s sessions=%d rate=%.1f/s failures=%d latency %s%n  %s%n", name, threads, rate,
+                failures.get(), BenchServer.percentiles(latencies.stream().mapToLong(Long::longValue).toArray()),
+                cpu.per("request", done.get(), elapsed));
         var lat = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         var counts = perThread.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("  spread p10=%.1f p25=%.1f p75=%.1f p90=%.1f p95=%.1f ms; requests per session min=%d median=%d max=%d%n",
                 lat[lat.length / 10] / 1e6, lat[lat.length / 4] / 1e6, lat[lat.length * 3 / 4] / 1e6, lat[lat.length * 9 / 10] / 1e6,
                 lat[lat.length * 95 / 100] / 1e6, counts[0], counts[counts.length / 2], counts[counts.length - 1]);
-        System.out.printf("%s sessions=%d rate=%.1f/s failures=%d latency %s%n  %s%n", name, threads, rate,
-                failures.get(), BenchServer.percentiles(latencies.stream().mapToLong(Long::longValue).toArray()),
-                cpu.per("request", done.get(), elapsed));
         if (STATEMENTS) {
             printStatements(done.get());
         }
         return rate;
     }
-
-    private static org.springframework.jdbc.core.simple.JdbcClient db;
 
     private static void printStatements(long requests) {
         System.out.println("  statements (calls per request, exec+plan µs per request, rows per call, WAL bytes per request):");
