@@ -1,5 +1,6 @@
 package org.prakerja.access;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -44,6 +45,17 @@ class WebEdgeConfig {
                 "/api/v1/password-resets", resets, "/forgot-password", resets), problems, System::currentTimeMillis));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** After the throttle and before the session is read: see {@link PageAdmission}. */
+    @Bean
+    FilterRegistrationBean<PageAdmission> pageAdmission(@Value("${prakerja.web.pages-at-once:0}") int atOnce,
+            @Value("${prakerja.web.page-wait:PT10S}") Duration wait) {
+        var registration = new FilterRegistrationBean<>(
+                new PageAdmission(atOnce > 0 ? atOnce : PageAdmission.byDefault(), wait));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
