@@ -27,8 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Not admitted here: the APIs, whose work is mostly waiting for the database and is bounded by the
  * connection pool (and the sandbox's demo pages call the partner API on this same service, which must
- * never wait behind them); static files, cheap and wanted right after their page; and the error page
- * drawn for a request already admitted.
+ * never wait behind them); static files, cheap and wanted right after their page; uploads and
+ * downloads (complaint attachments, the console's CSV), which go at the pace of the person's
+ * connection; and error pages, drawn after the turn has ended.
  */
 final class PageAdmission extends OncePerRequestFilter {
 
@@ -62,7 +63,12 @@ final class PageAdmission extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/assets/") || path.startsWith("/webjars/") || WebRequests.isApi(request);
+        String contentType = request.getContentType();
+        return path.startsWith("/assets/") || path.startsWith("/webjars/") || WebRequests.isApi(request)
+                // paced by the person's connection, not by the cores: a turn held through a slow
+                // phone's upload or download would keep everyone else's page waiting
+                || (contentType != null && contentType.startsWith("multipart/"))
+                || path.contains("/attachments/") || path.endsWith(".csv");
     }
 
     @Override

@@ -37,6 +37,12 @@ class PageAdmissionTest {
             List<String> started) {
         var request = new MockHttpServletRequest("GET", path);
         request.addHeader("Accept", "text/html");
+        return inProgress(admission, request, done, started);
+    }
+
+    private static Future<MockHttpServletResponse> inProgress(PageAdmission admission, MockHttpServletRequest request,
+            CountDownLatch done, List<String> started) {
+        String path = request.getRequestURI();
         FilterChain chain = (req, res) -> {
             started.add(path);
             try {
@@ -105,7 +111,7 @@ class PageAdmissionTest {
     }
 
     @Test
-    void apisAndStaticFilesNeverWaitBehindPages() throws Exception {
+    void apisStaticFilesUploadsAndDownloadsNeverWaitBehindPages() throws Exception {
         var admission = new PageAdmission(1, Duration.ofSeconds(10));
         var started = new CopyOnWriteArrayList<String>();
         var done = new CountDownLatch(1);
@@ -117,7 +123,16 @@ class PageAdmissionTest {
             assertThat(inProgress(admission, path, new CountDownLatch(0), started).get(2, TimeUnit.SECONDS).getStatus())
                     .as(path).isEqualTo(200);
         }
-        assertThat(started).hasSize(6);
+        // paced by the person's connection: an upload, a download
+        var upload = new MockHttpServletRequest("POST", "/complaints/new");
+        upload.setContentType("multipart/form-data; boundary=x");
+        assertThat(inProgress(admission, upload, new CountDownLatch(0), started).get(2, TimeUnit.SECONDS).getStatus())
+                .isEqualTo(200);
+        for (String path : List.of("/complaints/PGD-AAAAA-BBBBB-CCCCC/attachments/1", "/ops/waves/7/selected.csv")) {
+            assertThat(inProgress(admission, path, new CountDownLatch(0), started).get(2, TimeUnit.SECONDS).getStatus())
+                    .as(path).isEqualTo(200);
+        }
+        assertThat(started).hasSize(9);
         done.countDown();
     }
 
