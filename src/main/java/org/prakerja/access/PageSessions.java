@@ -89,16 +89,6 @@ class PageSessions {
                 READ.remove();
             }
         }
-
-        /** Runs {@code work} as one request's scope (for tests, which call the store directly). */
-        static void within(Runnable work) {
-            READ.set(new HashMap<>(2));
-            try {
-                work.run();
-            } finally {
-                READ.remove();
-            }
-        }
     }
 
     /** Spring Session's JDBC repository, with the two economies above. */

@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The pages' sessions in PostgreSQL at one statement per page: read once per request, never kept
@@ -44,6 +46,16 @@ class PageSessionsTest {
         sessions = context.getBean("sessionRepository", PageSessions.Store.class);
     }
 
+    /** Runs {@code work} as the service runs a request: inside the filter that scopes its sessions. */
+    private static void withinARequest(Runnable work) {
+        try {
+            new PageSessions.RequestScope().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                    (request, response) -> work.run());
+        } catch (java.io.IOException | jakarta.servlet.ServletException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String stored() {
         var session = sessions.createSession();
         session.setAttribute("marker", UUID.randomUUID().toString());
@@ -63,7 +75,7 @@ class PageSessionsTest {
     @Test
     void aSessionIsReadOnceWithinARequestAndAgainInTheNext() {
         String id = stored();
-        PageSessions.RequestScope.within(() -> {
+        withinARequest(() -> {
             var first = sessions.findById(id);
             assertThat(first).isNotNull();
             // gone from the table: within the same request the session already read answers
@@ -71,14 +83,14 @@ class PageSessionsTest {
             assertThat(sessions.findById(id)).isSameAs(first);
         });
         // the next request reads the table, and finds nothing
-        PageSessions.RequestScope.within(() -> assertThat(sessions.findById(id)).isNull());
+        withinARequest(() -> assertThat(sessions.findById(id)).isNull());
         assertThat(sessions.findById(id)).isNull();
     }
 
     @Test
     void aDeletedSessionIsNotFoundAgainWithinTheRequest() {
         String id = stored();
-        PageSessions.RequestScope.within(() -> {
+        withinARequest(() -> {
             assertThat(sessions.findById(id)).isNotNull();
             sessions.deleteById(id);
             assertThat(sessions.findById(id)).isNull();
