@@ -49,26 +49,27 @@ class DashboardPage {
         VERIFY, BASIC_TEST, CAN_JOIN, NOT_ELIGIBLE, NO_WAVE, WAITING_CLOSE, EVALUATING, SELECTED, NOT_SELECTED
     }
 
+    /** Where a step of the timeline stands; its class on the page is the lower-case name. */
+    enum Progress {
+        DONE, CURRENT, TODO;
+
+        public String css() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /**
-     * One step of the timeline, daftar → … → insentif: done, the current one, or still to come. Its
-     * name is {@code timeline.<key>}; {@code progress} is its class on the page, and, unless still to
-     * come, the key of the words a screen reader says after it ({@code timeline.done}, {@code timeline.current}).
+     * One step of the timeline, from registering to the incentive ({@link #STEPS}). Its name is
+     * {@code timeline.<key>}; unless still to come, a screen reader hears after it the words of
+     * {@code timeline.done} or {@code timeline.current} ({@link #said}).
      */
-    record Step(String key, String progress) {
+    record Step(String key, Progress progress) {
         public String name() {
             return "timeline." + key;
         }
 
-        public boolean current() {
-            return progress.equals("current");
-        }
-
-        public boolean todo() {
-            return progress.equals("todo");
-        }
-
         public String said() {
-            return "timeline." + progress;
+            return "timeline." + progress.css();
         }
     }
 
@@ -203,7 +204,7 @@ class DashboardPage {
         for (int i = 0; i < STEPS.size(); i++) {
             boolean current = !done[i] && !currentFound;
             currentFound |= current;
-            steps.add(new Step(STEPS.get(i), done[i] ? "done" : current ? "current" : "todo"));
+            steps.add(new Step(STEPS.get(i), done[i] ? Progress.DONE : current ? Progress.CURRENT : Progress.TODO));
         }
 
         var notices = notifications.latestFor(p.id(), 10, language);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.FilterChain;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,6 +33,8 @@ class PageAdmissionTest {
     int port;
     @Autowired
     FilterRegistrationBean<PageAdmission> registration;
+    @Autowired
+    MessageSource messages;
 
     /** A page in progress until {@code done} is counted down: it holds its turn meanwhile. */
     private static Future<MockHttpServletResponse> inProgress(PageAdmission admission, String path, CountDownLatch done,
@@ -147,7 +151,9 @@ class PageAdmissionTest {
             var busy = RawHttp.send(port, "GET", "/trainings", Map.of("Accept", "text/html"), "");
             assertThat(busy.status()).isEqualTo(503);
             assertThat(busy.header("Retry-After")).isEqualTo("5");
-            assertThat(busy.body()).contains("<html", "Layanan sedang sibuk").doesNotContain("Exception");
+            // the busy page in the service's default language, from the bundle the error page reads
+            assertThat(busy.body()).contains("<html", messages.getMessage("error.503.title", null, Locale.of("id")))
+                    .doesNotContain("Exception");
 
             var api = RawHttp.send(port, "GET", "/api/v1/trainings", Map.of("Accept", "application/json"), "");
             assertThat(api.status()).isEqualTo(200);

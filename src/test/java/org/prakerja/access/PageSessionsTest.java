@@ -3,8 +3,10 @@ package org.prakerja.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prakerja.support.ParticipantBuilder.aParticipant;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,7 +135,7 @@ class PageSessionsTest {
         String cookie = api.webLogin(who.email(), who.password());
         var headers = Map.of("Cookie", "PRAKERJA_SESSION=" + cookie, "Accept", "text/html");
         // the cookie carries the session's id in base64
-        String id = new String(java.util.Base64.getDecoder().decode(cookie), java.nio.charset.StandardCharsets.US_ASCII);
+        String id = new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII);
         long written = lastAccess(id);
 
         for (int i = 0; i < 3; i++) {

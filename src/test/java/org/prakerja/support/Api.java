@@ -1,10 +1,14 @@
 package org.prakerja.support;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,9 +81,9 @@ public final class Api {
         String boundary = "----prakerja" + java.util.UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), token);
@@ -103,7 +107,7 @@ public final class Api {
             String type = response.headers().firstValue("Content-Type").orElse(null);
             ApiDocument.published(port).ifPresent(document -> document.check(sent.method(), pathWithQuery(sent.uri()),
                     response.statusCode(), type, type != null && type.contains("json")
-                            ? new String(response.body(), java.nio.charset.StandardCharsets.UTF_8) : "binary"));
+                            ? new String(response.body(), StandardCharsets.UTF_8) : "binary"));
             return new Download(response.statusCode(), response.headers(), response.body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -121,11 +125,11 @@ public final class Api {
         return r.body().get("token").asString();
     }
 
-    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     /** Logs in through the portal's login form, as a browser would; answers the session cookie's value. */
     public String webLogin(String email, String password) {
-        var cookies = new java.net.CookieManager();
+        var cookies = new CookieManager();
         var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
         try {
             String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Accept", "text/html")
@@ -134,8 +138,8 @@ public final class Api {
             if (!csrf.find()) {
                 throw new IllegalStateException("no CSRF token on the login page");
             }
-            String body = "email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
-                    + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+            String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                     + "&_csrf=" + csrf.group(1);
             var answer = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
