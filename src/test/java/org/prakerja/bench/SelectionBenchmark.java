@@ -25,7 +25,8 @@ public final class SelectionBenchmark {
         // command-line arguments win over application.yml
         var context = new SpringApplicationBuilder(PrakerjaApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--prakerja.jobs.schedule.enabled=false",
+                // the sandbox's public keys: this database is the benchmark's own
+                .run("--spring.profiles.active=sandbox", "--prakerja.jobs.schedule.enabled=false",
                         "--prakerja.db.embedded.data-dir=" + System.getProperty("dataDir", "target/bench-pg"),
                         "--logging.structured.format.console=",
                         "--logging.level.root=WARN");

@@ -49,8 +49,13 @@ public final class Browser implements AutoCloseable {
      * prove the core forms work without it, as PORTAL.md asks.
      */
     public Browser(int port, boolean javascript) {
+        Path chromedriver = Path.of(System.getProperty("prakerja.chromedriver", "/usr/bin/chromedriver"));
+        if (!Files.isExecutable(chromedriver)) {
+            throw new IllegalStateException(chromedriver + " is missing: run the tests with bin/verify, which installs"
+                    + " Debian's chromium and chromium-driver first");
+        }
         var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("prakerja.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
         var options = new ChromeOptions();
