@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.prakerja.access.Accounts;
-import org.prakerja.access.Role;
+import org.prakerja.login.Credentials;
+import org.prakerja.login.Role;
 import org.prakerja.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Without the sandbox profile, as in production. Its own embedded database: a database the sandbox
- * wrote is refused outside the sandbox (common/db/DeploymentGuard).
+ * wrote is refused outside the sandbox (database/DeploymentGuard).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.datasource.url=")
 @ActiveProfiles("test")
@@ -29,7 +29,7 @@ class ProductionModeTest {
     @LocalServerPort
     int port;
     @Autowired
-    Accounts accounts;
+    Credentials credentials;
     @Autowired
     JdbcClient db;
 
@@ -77,7 +77,7 @@ class ProductionModeTest {
     void managementEndpointsNeedStaff() {
         var api = new Api(port);
         String email = "ops-" + UUID.randomUUID() + "@example.id";
-        accounts.create(email, accounts.hash("a-long-operator-passphrase"), Role.OPERATOR, UUID.randomUUID());
+        credentials.create(email, credentials.hash("a-long-operator-passphrase"), Role.OPERATOR, UUID.randomUUID());
         String operator = api.login(email, "a-long-operator-passphrase");
         for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/v3/api-docs",
                 "/swagger-ui.html"}) {

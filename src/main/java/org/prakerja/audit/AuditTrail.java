@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.prakerja.common.PageRequest;
 import org.prakerja.common.Paged;
-import org.prakerja.common.db.QueuedWrites;
+import org.prakerja.database.QueuedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

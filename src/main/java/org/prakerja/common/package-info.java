@@ -1,6 +1,6 @@
 /**
- * Small shared values and web plumbing (money, clock, errors, paging), nothing domain-specific.
- * An open module: every module may use its sub-packages.
+ * Small shared values: money ({@code Rupiah}), the clock, refusals, masking, paging, the program's
+ * settings and the secret keys; nothing domain-specific and no machinery.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.prakerja.common;

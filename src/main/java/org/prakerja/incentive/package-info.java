@@ -5,6 +5,5 @@
  * stand-in and its sandbox endpoints.
  * The modules it may use are listed here, so a new dependency is a visible decision (ModularityTest).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "access", "audit", "card", "job", "ledger",
-    "notification", "registration", "scheme", "training", "wave"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "web", "audit", "card", "job", "ledger", "login", "notification", "registration", "scheme", "training", "wave"})
 package org.prakerja.incentive;

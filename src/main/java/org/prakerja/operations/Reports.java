@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.prakerja.card.CardStatus;
 import org.prakerja.card.Cards;
-import org.prakerja.common.web.DailyChart;
 import org.prakerja.complaint.Complaints;
 import org.prakerja.incentive.Payouts;
 import org.prakerja.ledger.AccountKind;
@@ -15,6 +14,7 @@ import org.prakerja.purchase.VoucherStatus;
 import org.prakerja.purchase.Vouchers;
 import org.prakerja.registration.Participants;
 import org.prakerja.wave.Applications;
+import org.prakerja.web.DailyChart;
 import org.springframework.stereotype.Service;
 
 /** The operators' dashboard figures, the same for GET /api/v1/ops/reports/summary and the /ops page. */

@@ -1,7 +1,7 @@
 package org.prakerja.participant;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.Nullable;
@@ -9,15 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.prakerja.access.CurrentUser;
 import org.prakerja.card.CardStatus;
 import org.prakerja.card.Cards;
-import org.prakerja.common.web.RefusedException;
-import org.prakerja.common.web.Refuses;
+import org.prakerja.login.CurrentUser;
 import org.prakerja.notification.InAppNotification;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;
 import org.prakerja.wave.Applications;
+import org.prakerja.web.RefusedException;
+import org.prakerja.web.Refuses;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

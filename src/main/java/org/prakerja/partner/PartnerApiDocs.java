@@ -5,7 +5,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import java.util.ArrayList;
 import java.util.List;
 import org.prakerja.common.Refusal;
-import org.prakerja.common.web.ProblemResponses;
+import org.prakerja.web.ProblemResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

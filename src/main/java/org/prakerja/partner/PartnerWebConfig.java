@@ -1,6 +1,6 @@
 package org.prakerja.partner;
 
-import org.prakerja.access.ProblemWriter;
+import org.prakerja.web.ProblemWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -10,7 +10,7 @@ import org.prakerja.card.Cards;
 import org.prakerja.catalog.Catalog;
 import org.prakerja.common.Masking;
 import org.prakerja.common.SecretBox;
-import org.prakerja.common.db.QueuedWrites;
+import org.prakerja.database.QueuedWrites;
 import org.prakerja.notification.Message;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.prakerja.catalog.Training;
 import org.prakerja.common.DayValue;
-import org.prakerja.common.db.QueuedWrites;
+import org.prakerja.database.QueuedWrites;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.ledger.TransferResult;

@@ -2,10 +2,10 @@ package org.prakerja.registration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.prakerja.access.Accounts;
-import org.prakerja.access.CurrentUser;
-import org.prakerja.access.PasswordPolicy;
-import org.prakerja.common.web.FormErrors;
+import org.prakerja.login.Credentials;
+import org.prakerja.login.CurrentUser;
+import org.prakerja.login.PasswordPolicy;
+import org.prakerja.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,12 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountPage {
 
     private final Participants participants;
-    private final Accounts accounts;
+    private final Credentials credentials;
     private final MessageSource messages;
 
-    AccountPage(Participants participants, Accounts accounts, MessageSource messages) {
+    AccountPage(Participants participants, Credentials credentials, MessageSource messages) {
         this.participants = participants;
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.messages = messages;
     }
 
@@ -51,7 +51,7 @@ class AccountPage {
         if (errors.any()) {
             return show(model, user, errors);
         }
-        if (!accounts.changePassword(user.subjectId(), currentPassword, newPassword, request.getSession().getId())) {
+        if (!credentials.changePassword(user.subjectId(), currentPassword, newPassword, request.getSession().getId())) {
             errors.add("currentPassword", messages.getMessage("account.error.current", null, language));
             return show(model, user, errors);
         }

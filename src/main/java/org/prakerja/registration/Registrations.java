@@ -4,10 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.prakerja.access.Accounts;
-import org.prakerja.access.PasswordPolicy;
-import org.prakerja.access.Role;
 import org.prakerja.common.InvalidInput;
+import org.prakerja.login.Credentials;
+import org.prakerja.login.PasswordPolicy;
+import org.prakerja.login.Role;
 import org.prakerja.notification.Message;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.RegistrationResult.Refused;
@@ -27,18 +27,18 @@ public class Registrations {
 
     private final JdbcClient db;
     private final TransactionTemplate tx;
-    private final Accounts accounts;
+    private final Credentials credentials;
     private final CivilRegistry registry;
     private final PiiHashing hashing;
     private final VerificationCodes codes;
     private final Notifications notifications;
     private final Clock clock;
 
-    Registrations(JdbcClient db, TransactionTemplate tx, Accounts accounts, CivilRegistry registry,
+    Registrations(JdbcClient db, TransactionTemplate tx, Credentials credentials, CivilRegistry registry,
             PiiHashing hashing, VerificationCodes codes, Notifications notifications, Clock clock) {
         this.db = db;
         this.tx = tx;
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.registry = registry;
         this.hashing = hashing;
         this.codes = codes;
@@ -64,12 +64,12 @@ public class Registrations {
             return new Refused(RegistrationRefusal.IDENTITY_NOT_VERIFIED);
         }
         // the adaptive hash is the slow part: outside the transaction, so no connection waits on it
-        String passwordHash = accounts.hash(form.password());
+        String passwordHash = credentials.hash(form.password());
         UUID id = UUID.randomUUID();
         try {
             tx.executeWithoutResult(s -> {
                 insert(id, form, phone, nik, nikHash);
-                if (!accounts.create(form.email(), passwordHash, Role.PARTICIPANT, id)) {
+                if (!credentials.create(form.email(), passwordHash, Role.PARTICIPANT, id)) {
                     throw new DuplicateKeyException("credential_email");
                 }
                 sendCodes(id);

@@ -2,5 +2,5 @@
  * Accounts of participants, NIK checks, verification codes, the basic test (R-10..R-14).
  * The modules it may use are listed here, so a new dependency is a visible decision (ModularityTest).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "access", "notification"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "web", "login", "notification"})
 package org.prakerja.registration;

@@ -2,8 +2,8 @@ package org.prakerja.sandbox;
 
 import java.util.List;
 import java.util.UUID;
-import org.prakerja.access.Accounts;
-import org.prakerja.access.Role;
+import org.prakerja.login.Credentials;
+import org.prakerja.login.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,12 +27,12 @@ class SandboxSeed {
             new DemoLogin("operator@prakerja.test", "operator-sandbox-1", Role.OPERATOR.name()),
             new DemoLogin("auditor@prakerja.test", "auditor-sandbox-1", Role.AUDITOR.name()));
 
-    private final Accounts accounts;
+    private final Credentials credentials;
     private final List<SeedStep> steps;
     private final Environment environment;
 
-    SandboxSeed(Accounts accounts, List<SeedStep> steps, Environment environment) {
-        this.accounts = accounts;
+    SandboxSeed(Credentials credentials, List<SeedStep> steps, Environment environment) {
+        this.credentials = credentials;
         this.steps = steps;
         this.environment = environment;
     }
@@ -44,8 +44,8 @@ class SandboxSeed {
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
         for (var op : OPERATORS) {
-            if (!accounts.emailTaken(op.email())) {
-                accounts.create(op.email(), accounts.hash(op.password()), Role.valueOf(op.role()), UUID.randomUUID());
+            if (!credentials.emailTaken(op.email())) {
+                credentials.create(op.email(), credentials.hash(op.password()), Role.valueOf(op.role()), UUID.randomUUID());
             }
         }
         steps.forEach(SeedStep::seed);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.prakerja.audit.Accountable;
 import org.prakerja.common.InvalidInput;
-import org.prakerja.common.web.FormErrors;
+import org.prakerja.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -3,5 +3,5 @@
  * first-purchase deadline, age range), immutable once created.
  * The modules it may use are listed here, so a new dependency is a visible decision (ModularityTest).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "web", "audit"})
 package org.prakerja.scheme;

@@ -2,14 +2,14 @@ package org.prakerja.training;
 
 import java.util.Locale;
 import java.util.Map;
-import org.prakerja.access.CurrentUser;
 import org.prakerja.catalog.Catalog;
 import org.prakerja.catalog.Platform;
-import org.prakerja.common.web.FormErrors;
+import org.prakerja.login.CurrentUser;
 import org.prakerja.notification.Message;
 import org.prakerja.notification.Notifications;
 import org.prakerja.purchase.Voucher;
 import org.prakerja.purchase.Vouchers;
+import org.prakerja.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

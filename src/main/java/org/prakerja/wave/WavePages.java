@@ -1,6 +1,6 @@
 package org.prakerja.wave;
 
-import org.prakerja.access.CurrentUser;
+import org.prakerja.login.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,10 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.prakerja.common.InvalidInput;
-import org.prakerja.common.web.FormErrors;
-import org.prakerja.common.web.RefusedException;
 import org.prakerja.job.Jobs;
 import org.prakerja.scheme.Schemes;
+import org.prakerja.web.FormErrors;
+import org.prakerja.web.RefusedException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,5 @@
 package org.prakerja.bench;
 
-import org.prakerja.common.db.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.prakerja.card.Cards;
+import org.prakerja.database.EmbeddedServer;
 import org.prakerja.partner.PartnerClients;
 import org.prakerja.partner.Signatures;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -288,7 +288,7 @@ class ParticipantPagesTest {
 
         browser.open("/vouchers");
         assertThat(browser.text("main")).contains(code, training.get("title").asString(), "Dibeli",
-                new org.prakerja.common.web.PageFormat().rupiah(training.get("price").asLong()));
+                new org.prakerja.web.PageFormat().rupiah(training.get("price").asLong()));
         assertThat(browser.overflowAt360()).as("vouchers").isZero();
         browser.checkPage("vouchers", true);
         browser.submit(".voucher form[action$='/resend'] button");

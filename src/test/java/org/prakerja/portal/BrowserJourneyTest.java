@@ -115,7 +115,7 @@ class BrowserJourneyTest {
         send("form[action$='/purchases'] button[type=submit]");
         String voucherCode = browser.text("#voucher-code");
         assertThat(voucherCode).matches("PK-[0-9A-Z]{5}-[0-9A-Z]{5}");
-        assertThat(browser.text("#remaining-balance")).isEqualTo(new org.prakerja.common.web.PageFormat().rupiah(1_000_000 - price));
+        assertThat(browser.text("#remaining-balance")).isEqualTo(new org.prakerja.web.PageFormat().rupiah(1_000_000 - price));
 
         // the institution of that training, reached from the purchase page's link
         send("a[href^='/sandbox/lms/']");
@@ -143,7 +143,7 @@ class BrowserJourneyTest {
 
         browser.open("/dashboard");
         assertThat(browser.find("ol.timeline li.current").getText()).contains("Insentif");
-        assertThat(browser.text("#main")).contains(new org.prakerja.common.web.PageFormat().rupiah(1_000_000 - price));
+        assertThat(browser.text("#main")).contains(new org.prakerja.web.PageFormat().rupiah(1_000_000 - price));
         browser.checkPage("journey-dashboard-reviewed", false);
     }
 

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.prakerja.common.Refusal;
-import org.prakerja.common.web.Refuses;
+import org.prakerja.web.Refuses;
 
 /** The demo pages explain every refusal the partner API's endpoints declare, in both languages. */
 class DemoRefusalTextsTest {
