@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.prakerja.common.ProgramRules;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.notification.Message;
@@ -51,7 +51,7 @@ public class Deadlines {
     }
 
     /** Deactivates every card past its deadline with no purchase; returns how many. */
-    public long enforce(Progress progress) {
+    public long enforce(JobProgress progress) {
         var now = Timestamp.from(clock.instant());
         progress.total(db.sql("""
                 SELECT count(*) FROM card WHERE status = ? AND first_purchase_at IS NULL AND purchase_deadline <= ?
@@ -95,7 +95,7 @@ public class Deadlines {
      * Sends the most urgent reminder due for each card: if the clock jumped past several
      * thresholds at once, the participant gets one SMS, not three.
      */
-    public long remind(Progress progress) {
+    public long remind(JobProgress progress) {
         var now = clock.instant();
         List<Integer> thresholds = rules.reminderDaysBefore().stream().sorted().toList();
         long sent = 0;

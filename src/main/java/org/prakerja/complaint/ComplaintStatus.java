@@ -1,5 +1,8 @@
 package org.prakerja.complaint;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * R-80 a complaint's status, and every move between statuses, here and nowhere else: an operator
  * takes a complaint up (OPEN → IN_PROGRESS), answers it while working on it (IN_PROGRESS stays),
@@ -30,5 +33,11 @@ public enum ComplaintStatus {
 
     public boolean isClosed() {
         return this == RESOLVED || this == REJECTED;
+    }
+
+    /** The statuses not closed, as an SQL list for {@code status IN …}. */
+    static String sqlOpen() {
+        return Arrays.stream(values()).filter(s -> !s.isClosed()).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 }

@@ -35,6 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Complaints {
 
+    /**
+     * R-85 overdue, its one definition, for the queue, its filter and a single complaint alike: not
+     * closed, and awaiting an operator's answer since the bound parameter (now minus
+     * {@code prakerja.complaints.answer-within}) or earlier.
+     */
+    static final String OVERDUE = "coalesce(c.status IN " + ComplaintStatus.sqlOpen() + " AND c.awaiting_since <= ?, false)";
+
     private final JdbcClient db;
     private final Clock clock;
     private final ComplaintSettings settings;
@@ -103,11 +110,14 @@ public class Complaints {
 
     @Transactional(readOnly = true)
     public Optional<OperatorComplaintView> forOperator(String ticket) {
-        Instant overdueBefore = overdueBefore();
+        var overdueBefore = Timestamp.from(overdueBefore());
         return find(ticket).map(row -> new OperatorComplaintView(row.ticket(), row.category(), row.title(),
                 row.description(), row.reference(), row.status(),
                 row.participantId() != null ? OperatorComplaintView.FilerKind.PARTICIPANT : OperatorComplaintView.FilerKind.PUBLIC,
-                row.filer(), row.contactEmail(), row.overdue(overdueBefore), row.awaitingSince(), row.createdAt(),
+                row.filer(), row.contactEmail(),
+                db.sql("SELECT " + OVERDUE + " FROM complaint c WHERE c.id = ?").params(overdueBefore, row.id())
+                        .query(Boolean.class).single(),
+                row.awaitingSince(), row.createdAt(),
                 row.updatedAt(), conversation(row.id()), attachments(row.id())));
     }
 
@@ -152,7 +162,6 @@ public class Complaints {
     @Transactional(readOnly = true)
     public Paged<QueueItem> queue(QueueFilter filter, PageRequest page) {
         Timestamp overdueBefore = Timestamp.from(overdueBefore());
-        String overdue = "coalesce(c.status IN ('OPEN', 'IN_PROGRESS') AND c.awaiting_since <= ?, false)";
         var where = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
         if (filter.status() != null) {
@@ -164,7 +173,7 @@ public class Complaints {
             params.add(filter.category().name());
         }
         if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " AND " : " AND NOT ").append(overdue);
+            where.append(filter.overdue() ? " AND " : " AND NOT ").append(OVERDUE);
             params.add(overdueBefore);
         }
         long total = db.sql("SELECT count(*) FROM complaint c" + where).params(params).query(Long.class).single();
@@ -173,7 +182,7 @@ public class Complaints {
         listParams.addAll(params);
         listParams.add(page.size());
         listParams.add(page.offset());
-        var items = db.sql("SELECT c.*, " + overdue + " AS overdue FROM complaint c" + where
+        var items = db.sql("SELECT c.*, " + OVERDUE + " AS overdue FROM complaint c" + where
                         + " ORDER BY overdue DESC, c.created_at, c.id LIMIT ? OFFSET ?")
                 .params(listParams)
                 .query((rs, i) -> {
@@ -275,10 +284,6 @@ public class Complaints {
 
         String filer() {
             return participantId != null ? participantId.toString() : contactEmail;
-        }
-
-        boolean overdue(Instant overdueBefore) {
-            return !status.isClosed() && awaitingSince != null && !awaitingSince.isAfter(overdueBefore);
         }
 
         @Override

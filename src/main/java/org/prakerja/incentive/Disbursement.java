@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.prakerja.common.Rupiah;
-import org.prakerja.incentive.PaymentProvider.Outcome;
-import org.prakerja.job.Progress;
+import org.prakerja.incentive.PaymentProvider.PayoutResult;
+import org.prakerja.job.JobProgress;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.ledger.Movement;
@@ -89,7 +89,7 @@ public class Disbursement {
             PayoutProvider provider, String accountNumber) {
     }
 
-    record Answered(Sent payout, Outcome outcome) {
+    record Answered(Sent payout, PayoutResult result) {
     }
 
     private final DataSource dataSource;
@@ -116,7 +116,7 @@ public class Disbursement {
         this.settings = settings;
     }
 
-    public Run run(Progress progress) {
+    public Run run(JobProgress progress) {
         long key = ThreadLocalRandom.current().nextLong();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
@@ -138,7 +138,7 @@ public class Disbursement {
         }
     }
 
-    private Run runHolding(long run, Progress progress) {
+    private Run runHolding(long run, JobProgress progress) {
         var tally = new AtomicIntegerArray(6);
         for (long dead : db.sql("SELECT DISTINCT claimed_by FROM incentive_payout WHERE status = 'PROCESSING' AND claimed_by <> ?")
                 .param(run).query(Long.class).list()) {
@@ -178,7 +178,7 @@ public class Disbursement {
 
     /** One worker's loop: take a batch, send it, record the answers, until none is due. */
     private void batches(long run, long total, AtomicIntegerArray tally, AtomicLong done, AtomicLongArray clocks,
-            Progress progress) {
+            JobProgress progress) {
         while (true) {
             long t0 = System.nanoTime();
             List<Sent> batch = tx.execute(s -> claim(run));
@@ -254,7 +254,7 @@ public class Disbursement {
                 } catch (RuntimeException e) {
                     // no answer is an unknown outcome: settled by status, never by paying again
                     log.warn("payout without answer payout={} error={}", p.id(), e.getClass().getSimpleName());
-                    return new Answered(p, new Outcome.Unknown());
+                    return new Answered(p, new PayoutResult.Unknown());
                 } finally {
                     calls.release();
                 }
@@ -274,9 +274,9 @@ public class Disbursement {
 
     /** Steps 4 to 6, and 2's outcomes, in one transaction. */
     private void record(List<Answered> answers, long run, boolean settling, AtomicIntegerArray tally) {
-        var paid = answers.stream().filter(a -> a.outcome() instanceof Outcome.Paid).toList();
-        var refused = answers.stream().filter(a -> a.outcome() instanceof Outcome.Refused).toList();
-        var unknown = answers.stream().filter(a -> a.outcome() instanceof Outcome.Unknown).toList();
+        var paid = answers.stream().filter(a -> a.result() instanceof PayoutResult.Paid).toList();
+        var refused = answers.stream().filter(a -> a.result() instanceof PayoutResult.Refused).toList();
+        var unknown = answers.stream().filter(a -> a.result() instanceof PayoutResult.Unknown).toList();
         var now = Timestamp.from(clock.instant());
         if (!paid.isEmpty()) {
             var recorded = db.sql("""
@@ -287,7 +287,7 @@ public class Disbursement {
                     RETURNING p.participant_id, p.kind, p.seq, p.amount, p.paid_at
                     """)
                     .param("ids", paid.stream().map(a -> a.payout().id()).toArray(UUID[]::new))
-                    .param("paidAt", paid.stream().map(a -> Timestamp.from(((Outcome.Paid) a.outcome()).paidAt()))
+                    .param("paidAt", paid.stream().map(a -> Timestamp.from(((PayoutResult.Paid) a.result()).paidAt()))
                             .toArray(Timestamp[]::new))
                     .param("now", now).param("run", run)
                     .query((rs, i) -> new Recorded(rs.getObject(1, UUID.class), PayoutKind.valueOf(rs.getString(2)),
@@ -323,7 +323,7 @@ public class Disbursement {
                     RETURNING p.participant_id, p.kind, p.seq, p.amount, p.updated_at, p.status
                     """)
                     .param("ids", refused.stream().map(a -> a.payout().id()).toArray(UUID[]::new))
-                    .param("reasons", refused.stream().map(a -> ((Outcome.Refused) a.outcome()).reason())
+                    .param("reasons", refused.stream().map(a -> ((PayoutResult.Refused) a.result()).reason())
                             .toArray(String[]::new))
                     .param("max", settings.maxAttempts()).param("now", now).param("run", run)
                     .param("delay", (double) settings.retryDelay().toSeconds())

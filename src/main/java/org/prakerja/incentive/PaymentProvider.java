@@ -21,21 +21,21 @@ public interface PaymentProvider {
     }
 
     /** What became of a payout: paid, refused with the provider's reason, or not known. */
-    sealed interface Outcome {
-        record Paid(Instant paidAt) implements Outcome {
+    sealed interface PayoutResult {
+        record Paid(Instant paidAt) implements PayoutResult {
         }
 
-        record Refused(String reason) implements Outcome {
+        record Refused(String reason) implements PayoutResult {
         }
 
         /** From {@link #pay}: the answer was lost (time-out). From {@link #status}: never received. */
-        record Unknown() implements Outcome {
+        record Unknown() implements PayoutResult {
         }
     }
 
     Inquiry inquire(PayoutProvider provider, String accountNumber);
 
-    Outcome pay(UUID payoutId, PayoutProvider provider, String accountNumber, Rupiah amount);
+    PayoutResult pay(UUID payoutId, PayoutProvider provider, String accountNumber, Rupiah amount);
 
-    Outcome status(UUID payoutId);
+    PayoutResult status(UUID payoutId);
 }

@@ -28,10 +28,10 @@ public interface JobDefinition {
      * @param wave the wave the job was started for ({@link Jobs#start(String, int)}); empty for a
      *        job of the whole program
      */
-    void run(OptionalInt wave, Progress progress);
+    void run(OptionalInt wave, JobProgress progress);
 
     /** A job of the whole program (no wave) that also runs by itself on {@code schedule}. */
-    static JobDefinition scheduled(String kind, JobSchedule schedule, Consumer<Progress> work) {
+    static JobDefinition scheduled(String kind, JobSchedule schedule, Consumer<JobProgress> work) {
         return new JobDefinition() {
             @Override
             public String kind() {
@@ -44,7 +44,7 @@ public interface JobDefinition {
             }
 
             @Override
-            public void run(OptionalInt wave, Progress progress) {
+            public void run(OptionalInt wave, JobProgress progress) {
                 work.accept(progress);
             }
         };

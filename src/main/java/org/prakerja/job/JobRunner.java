@@ -37,12 +37,13 @@ class JobRunner {
     void run(JobDefinition job, JobOrder order, ExecutionContext execution) {
         UUID id = order.jobId();
         Integer runs = db.sql("""
-                INSERT INTO job (id, kind, state, started_at, runs, wave) VALUES (?, ?, 'RUNNING', now(), 1, ?)
-                ON CONFLICT (id) DO UPDATE SET state = 'RUNNING', done = 0, total = 0, runs = job.runs + 1
-                WHERE job.state = 'RUNNING'
+                INSERT INTO job (id, kind, state, started_at, runs, wave) VALUES (:id, :kind, :running, now(), 1, :wave)
+                ON CONFLICT (id) DO UPDATE SET state = :running, done = 0, total = 0, runs = job.runs + 1
+                WHERE job.state IN (:from)
                 RETURNING runs
                 """)
-                .params(id, job.kind(), order.wave())
+                .param("id", id).param("kind", job.kind()).param("wave", order.wave())
+                .param("running", JobState.RUNNING.name()).param("from", JobState.movingTo(JobState.RUNNING))
                 .query(Integer.class)
                 .optional()
                 .orElse(null);
@@ -78,8 +79,9 @@ class JobRunner {
             failed(id, e.getClass().getSimpleName() + (sqlState(e) == null ? "" : " (SQL state " + sqlState(e) + ")"));
             return;
         }
-        db.sql("UPDATE job SET state = 'SUCCEEDED', finished_at = now(), done = greatest(done, total) WHERE id = ?")
-                .param(id).update();
+        db.sql("UPDATE job SET state = :to, finished_at = now(), done = greatest(done, total) WHERE id = :id AND state IN (:from)")
+                .param("to", JobState.SUCCEEDED.name()).param("id", id)
+                .param("from", JobState.movingTo(JobState.SUCCEEDED)).update();
         log.info("job succeeded job={} kind={}", id, job.kind());
     }
 
@@ -93,12 +95,13 @@ class JobRunner {
     }
 
     private void failed(UUID id, String error) {
-        db.sql("UPDATE job SET state = 'FAILED', finished_at = now(), error = ? WHERE id = ?")
-                .params(error, id).update();
+        db.sql("UPDATE job SET state = :to, finished_at = now(), error = :error WHERE id = :id AND state IN (:from)")
+                .param("to", JobState.FAILED.name()).param("error", error).param("id", id)
+                .param("from", JobState.movingTo(JobState.FAILED)).update();
     }
 
-    private Progress progress(UUID id) {
-        return new Progress() {
+    private JobProgress progress(UUID id) {
+        return new JobProgress() {
             @Override
             public void total(long total) {
                 own.executeWithoutResult(s -> db.sql("UPDATE job SET total = ? WHERE id = ?").params(total, id).update());

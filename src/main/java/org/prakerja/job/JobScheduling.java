@@ -56,7 +56,7 @@ class JobScheduling {
             job.schedule().ifPresent(schedule -> rounds.add(Tasks.recurring(roundOf(job.kind()), schedule(schedule))
                     // a round finding its kind already at work (another round, a run-now) lets it be
                     .execute((instance, execution) -> kindLock.run(job.kind(), false,
-                            () -> job.run(OptionalInt.empty(), Progress.NONE)))));
+                            () -> job.run(OptionalInt.empty(), JobProgress.NONE)))));
         }
         // with the schedule off, this instance puts no round on the schedule, but it still knows the
         // rounds and runs those other instances scheduled: a task unknown to an instance would have

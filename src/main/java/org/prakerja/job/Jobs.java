@@ -61,7 +61,7 @@ public class Jobs {
     }
 
     private static JobView view(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new JobView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+        return new JobView(rs.getObject(1, UUID.class), rs.getString(2), JobState.valueOf(rs.getString(3)),
                 rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toInstant(),
                 Optional.ofNullable(rs.getTimestamp(7)).map(Timestamp::toInstant).orElse(null),
                 rs.getString(8));
@@ -75,8 +75,8 @@ public class Jobs {
         // writes its row itself; a row without a task would stay RUNNING for ever. db-scheduler
         // compares due times with its own wall clock, so the sandbox's clock has no say here.
         scheduler.schedule(new TaskInstance<>(kind, order.jobId().toString(), order), Instant.now());
-        db.sql("INSERT INTO job (id, kind, state, started_at, wave) VALUES (?, ?, 'RUNNING', now(), ?) ON CONFLICT (id) DO NOTHING")
-                .params(order.jobId(), kind, order.wave())
+        db.sql("INSERT INTO job (id, kind, state, started_at, wave) VALUES (?, ?, ?, now(), ?) ON CONFLICT (id) DO NOTHING")
+                .params(order.jobId(), kind, JobState.RUNNING.name(), order.wave())
                 .update();
         return order.jobId();
     }

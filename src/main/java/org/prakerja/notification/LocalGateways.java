@@ -24,19 +24,19 @@ class LocalGateways implements SmsGateway {
 
     @Override
     public void send(long messageId, String phone, String body) {
-        record(messageId, "SMS", phone, null, body);
+        record(messageId, Message.Channel.SMS, phone, null, body);
     }
 
     void sendEmail(Email email) {
-        record(email.messageId(), "EMAIL", email.to(), email.subject(), email.text());
+        record(email.messageId(), Message.Channel.EMAIL, email.to(), email.subject(), email.text());
     }
 
-    private void record(long id, String channel, String to, String subject, String body) {
+    private void record(long id, Message.Channel channel, String to, String subject, String body) {
         db.sql("""
                 INSERT INTO gateway_message (outbox_id, channel, recipient, subject, body, sent_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (outbox_id) DO NOTHING
                 """)
-                .params(id, channel, to, subject, body, Timestamp.from(clock.instant()))
+                .params(id, channel.name(), to, subject, body, Timestamp.from(clock.instant()))
                 .update();
     }
 

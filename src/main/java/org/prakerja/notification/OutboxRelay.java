@@ -124,13 +124,14 @@ public class OutboxRelay {
     private List<Row> rows(List<Long> ids) {
         return db.sql("""
                 SELECT o.id, o.channel,
-                    coalesce(o.recipient, CASE o.channel WHEN 'SMS' THEN c.phone ELSE c.email END),
+                    coalesce(o.recipient, CASE o.channel WHEN :sms THEN c.phone ELSE c.email END),
                     o.subject, o.body, o.locale, o.attempts
                 FROM outbox o LEFT JOIN participant_contact c ON c.participant_id = o.participant_id
-                WHERE o.id = ANY(?) ORDER BY o.id
+                WHERE o.id = ANY(:ids) ORDER BY o.id
                 """)
-                .param(ids.toArray(Long[]::new))
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .param("sms", Message.Channel.SMS.name())
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, i) -> new Row(rs.getLong(1), Message.Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getString(5), Locale.forLanguageTag(rs.getString(6)), rs.getInt(7)))
                 .list();
     }
@@ -139,14 +140,13 @@ public class OutboxRelay {
         if (row.to() == null) {
             throw new IllegalStateException("no address for message " + row.id());
         }
-        if (row.channel().equals("SMS")) {
-            sms.send(row.id(), row.to(), row.body());
-        } else {
-            email.send(layout.email(row.id(), row.to(), row.subject(), row.body(), row.language()));
+        switch (row.channel()) {
+            case SMS -> sms.send(row.id(), row.to(), row.body());
+            case EMAIL -> email.send(layout.email(row.id(), row.to(), row.subject(), row.body(), row.language()));
         }
     }
 
-    private record Row(long id, String channel, String to, String subject, String body, Locale language,
+    private record Row(long id, Message.Channel channel, String to, String subject, String body, Locale language,
             int attempts) {
 
         @Override

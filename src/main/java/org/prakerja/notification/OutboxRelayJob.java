@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 import org.prakerja.job.JobDefinition;
 import org.prakerja.job.JobSchedule;
 import org.prakerja.job.JobSettings;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.springframework.stereotype.Component;
 
 /** Relays the outbox every {@code prakerja.jobs.outbox-relay-delay}, on one instance a round. */
@@ -31,7 +31,7 @@ class OutboxRelayJob implements JobDefinition {
     }
 
     @Override
-    public void run(OptionalInt wave, Progress progress) {
+    public void run(OptionalInt wave, JobProgress progress) {
         progress.total(relay.pending());
         progress.advance(relay.relayAll());
     }

@@ -15,6 +15,7 @@ import org.prakerja.login.CurrentUser;
 import org.prakerja.notification.InAppNotification;
 import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participants;
+import org.prakerja.wave.ApplicationStatus;
 import org.prakerja.wave.Applications;
 import org.prakerja.web.RefusedException;
 import org.prakerja.web.Refuses;
@@ -52,11 +53,11 @@ class DashboardController {
      * The latest application; R-23 a participant not selected is told so and offered the next
      * wave (the two members appear only then).
      */
-    record Application(int wave, String status, @JsonInclude(Include.NON_NULL) String message,
+    record Application(int wave, ApplicationStatus status, @JsonInclude(Include.NON_NULL) String message,
             @JsonInclude(Include.NON_NULL) Boolean canJoinNextWave) {
 
         static Application of(Applications.ApplicationView a, String notSelected) {
-            return a.status().equals("NOT_SELECTED")
+            return a.status() == ApplicationStatus.NOT_SELECTED
                     ? new Application(a.wave(), a.status(), notSelected, true)
                     : new Application(a.wave(), a.status(), null, null);
         }

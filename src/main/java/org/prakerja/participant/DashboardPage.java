@@ -18,6 +18,7 @@ import org.prakerja.notification.Notifications;
 import org.prakerja.registration.Participant;
 import org.prakerja.registration.Participants;
 import org.prakerja.training.TrainingRecords;
+import org.prakerja.wave.ApplicationStatus;
 import org.prakerja.wave.Applications;
 import org.prakerja.wave.Ineligibility;
 import org.prakerja.wave.JoinResult;
@@ -162,7 +163,7 @@ class DashboardPage {
         // bought, in training, certified, reviewed: there is nothing to buy with before the card
         var progress = card.isPresent() ? records.progressOf(p.id()) : TrainingRecords.Progress.NONE;
         boolean verified = p.emailVerified() && p.phoneVerified();
-        boolean mayApplyAgain = application.isEmpty() || application.get().status().equals("NOT_SELECTED");
+        boolean mayApplyAgain = application.isEmpty() || application.get().status() == ApplicationStatus.NOT_SELECTED;
         // the open wave and the rules' look-ups (earlier recipients, the family's) only for someone who
         // may still join: a card holder's dashboard, the one opened most, needs neither
         Optional<Wave> open = verified && p.basicTestPassed() && mayApplyAgain ? waves.currentlyOpen() : Optional.empty();
@@ -177,10 +178,10 @@ class DashboardPage {
             state = State.VERIFY;
         } else if (!p.basicTestPassed()) {
             state = State.BASIC_TEST;
-        } else if (application.isPresent() && application.get().status().equals("PENDING")) {
+        } else if (application.isPresent() && application.get().status() == ApplicationStatus.PENDING) {
             var status = waves.find(application.get().wave()).map(Wave::status).orElse(WaveStatus.CLOSED);
             state = status == WaveStatus.OPEN ? State.WAITING_CLOSE : State.EVALUATING;
-        } else if (application.isPresent() && application.get().status().equals("SELECTED")) {
+        } else if (application.isPresent() && application.get().status() == ApplicationStatus.SELECTED) {
             state = State.SELECTED;
         } else if (application.isPresent()) {
             state = State.NOT_SELECTED;

@@ -17,7 +17,7 @@ class VerificationCodes {
 
     enum Channel { EMAIL, SMS }
 
-    enum Outcome { VERIFIED, INVALID, EXPIRED, LOCKED }
+    enum CodeCheck { VERIFIED, INVALID, EXPIRED, LOCKED }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,7 +56,7 @@ class VerificationCodes {
         return codes;
     }
 
-    Outcome check(UUID participantId, Channel channel, String code) {
+    CodeCheck check(UUID participantId, Channel channel, String code) {
         var row = db.sql("""
                 SELECT code_hash, expires_at, attempts, used_at FROM verification_code
                 WHERE participant_id = ? AND channel = ? FOR UPDATE
@@ -66,23 +66,23 @@ class VerificationCodes {
                         rs.getTimestamp(4) != null))
                 .optional();
         if (row.isEmpty() || row.get().used()) {
-            return Outcome.INVALID;
+            return CodeCheck.INVALID;
         }
         var r = row.get();
         if (r.attempts() >= rules.verificationMaxAttempts()) {
-            return Outcome.LOCKED;
+            return CodeCheck.LOCKED;
         }
         if (!clock.instant().isBefore(r.expiresAt())) {
-            return Outcome.EXPIRED;
+            return CodeCheck.EXPIRED;
         }
         if (!MessageDigest.isEqual(r.codeHash(), hash(participantId, channel, code))) {
             db.sql("UPDATE verification_code SET attempts = attempts + 1 WHERE participant_id = ? AND channel = ?")
                     .params(participantId, channel.name()).update();
-            return r.attempts() + 1 >= rules.verificationMaxAttempts() ? Outcome.LOCKED : Outcome.INVALID;
+            return r.attempts() + 1 >= rules.verificationMaxAttempts() ? CodeCheck.LOCKED : CodeCheck.INVALID;
         }
         db.sql("UPDATE verification_code SET used_at = ? WHERE participant_id = ? AND channel = ?")
                 .params(Timestamp.from(clock.instant()), participantId, channel.name()).update();
-        return Outcome.VERIFIED;
+        return CodeCheck.VERIFIED;
     }
 
     private byte[] hash(UUID participantId, Channel channel, String code) {

@@ -94,7 +94,7 @@ class InstitutionController {
     record Step(VoucherStatus status) {
     }
 
-    private static Voucher voucher(TrainingRecords.Outcome outcome) {
+    private static Voucher voucher(TrainingRecords.VoucherResult outcome) {
         return switch (outcome) {
             case TrainingRecords.Done d -> d.voucher();
             case TrainingRecords.Refused r -> throw new RefusedException(r.reason());

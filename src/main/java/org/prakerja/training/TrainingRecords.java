@@ -44,20 +44,20 @@ public class TrainingRecords {
         this.pretestPolicy = new PretestBeforeCompletion(rules.pretestRequired());
     }
 
-    public sealed interface Outcome {
+    public sealed interface VoucherResult {
     }
 
-    public record Done(Voucher voucher) implements Outcome {
+    public record Done(Voucher voucher) implements VoucherResult {
     }
 
-    public record Refused(TrainingRefusal reason) implements Outcome {
+    public record Refused(TrainingRefusal reason) implements VoucherResult {
     }
 
     /**
      * R-60 only the making institution redeems; R-61 one training in progress at a time; R-65 the
      * reservation is paid to the selling platform in the same transaction.
      */
-    public Outcome redeem(String institutionId, String code) {
+    public VoucherResult redeem(String institutionId, String code) {
         var found = find(institutionId, code);
         if (!(found instanceof Done(var owned))) {
             return found;
@@ -87,7 +87,7 @@ public class TrainingRecords {
     }
 
     /** R-62 the pre-test comes before completion; recording it again corrects the score. */
-    public Outcome pretest(String institutionId, String code, int score) {
+    public VoucherResult pretest(String institutionId, String code, int score) {
         var checked = ownedAndLocked(institutionId, code);
         if (!(checked instanceof Done(var voucher))) {
             return checked;
@@ -109,7 +109,7 @@ public class TrainingRecords {
     }
 
     /** R-63 completion with the post-test score and the institution's certificate. */
-    public Outcome complete(String institutionId, String code, int postTestScore, String certificateNumber,
+    public VoucherResult complete(String institutionId, String code, int postTestScore, String certificateNumber,
             String certificateUrl, Instant issuedAt) {
         var checked = ownedAndLocked(institutionId, code);
         if (!(checked instanceof Done(var voucher))) {
@@ -147,7 +147,7 @@ public class TrainingRecords {
     }
 
     /** R-64 a rating and review after the certificate; the catalog's rating takes it in from the event. */
-    public Outcome review(UUID participantId, String code, int rating, String text) {
+    public VoucherResult review(UUID participantId, String code, int rating, String text) {
         var found = vouchers.byCode(code).filter(v -> v.participantId().equals(participantId));
         if (found.isEmpty()) {
             return new Refused(TrainingRefusal.VOUCHER_NOT_FOUND);
@@ -169,7 +169,7 @@ public class TrainingRecords {
     }
 
     @Transactional(readOnly = true)
-    public Outcome find(String institutionId, String code) {
+    public VoucherResult find(String institutionId, String code) {
         var voucher = vouchers.byCode(code);
         if (voucher.isEmpty()) {
             return new Refused(TrainingRefusal.VOUCHER_NOT_FOUND);
@@ -242,7 +242,7 @@ public class TrainingRecords {
                 .collect(Collectors.toMap(TrainingRecord::voucherId, Function.identity()));
     }
 
-    private Outcome ownedAndLocked(String institutionId, String code) {
+    private VoucherResult ownedAndLocked(String institutionId, String code) {
         var found = find(institutionId, code);
         if (!(found instanceof Done(var voucher))) {
             return found;

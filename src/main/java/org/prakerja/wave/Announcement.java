@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.prakerja.card.Cards;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.prakerja.notification.Message;
 import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
@@ -44,12 +44,12 @@ public class Announcement {
         this.clock = clock;
     }
 
-    public void run(int number, Progress progress) {
+    public void run(int number, JobProgress progress) {
         // a rerun counts what earlier runs announced as done, so its progress reads as the wave's
         var counts = db.sql("""
                 SELECT count(*), count(announced_at) FROM application
-                WHERE wave_number = ? AND status IN ('SELECTED', 'NOT_SELECTED')
-                """)
+                WHERE wave_number = ? AND status IN (%s, %s)
+                """.formatted(ApplicationStatus.SELECTED.sql(), ApplicationStatus.NOT_SELECTED.sql()))
                 .param(number)
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
@@ -59,7 +59,7 @@ public class Announcement {
         // those chunks, so a runner that died holding one (its chunk rolled back) leaves no
         // applicant unannounced before the wave is marked ANNOUNCED
         for (boolean skipLocked : new boolean[] {true, false}) {
-            for (String status : new String[] {"SELECTED", "NOT_SELECTED"}) {
+            for (var status : List.of(ApplicationStatus.SELECTED, ApplicationStatus.NOT_SELECTED)) {
                 UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's order
                 List<UUID> chunk;
                 do {
@@ -77,7 +77,7 @@ public class Announcement {
     }
 
     /** One chunk in primary-key order after {@code after}; returns the participants it announced. */
-    private List<UUID> announceChunk(int wave, String status, UUID after, boolean skipLocked) {
+    private List<UUID> announceChunk(int wave, ApplicationStatus status, UUID after, boolean skipLocked) {
         // a chunk is one transaction: its cards, ledger credits, messages and announced_at commit
         // together or not at all, so a rerun never issues a second card or credit
         List<UUID> chunk = db.sql("""
@@ -85,13 +85,13 @@ public class Announcement {
                 WHERE wave_number = ? AND participant_id > ? AND status = ? AND announced_at IS NULL
                 ORDER BY participant_id LIMIT ? FOR UPDATE
                 """ + (skipLocked ? " SKIP LOCKED" : ""))
-                .params(wave, after, status, status.equals("SELECTED") ? CHUNK : 4 * CHUNK)
+                .params(wave, after, status.name(), status == ApplicationStatus.SELECTED ? CHUNK : 4 * CHUNK)
                 .query(UUID.class)
                 .list();
         if (chunk.isEmpty()) {
             return chunk;
         }
-        if (status.equals("SELECTED")) {
+        if (status == ApplicationStatus.SELECTED) {
             var scheme = waves.schemeOf(wave).orElseThrow();
             cards.issue(chunk, wave, scheme);
             notifications.sendAll(chunk.stream()

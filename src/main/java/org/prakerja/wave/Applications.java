@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Applications {
 
     /** A participant's latest application, as the dashboard shows it. */
-    public record ApplicationView(int wave, String status, String exclusionReason) {
+    public record ApplicationView(int wave, ApplicationStatus status, String exclusionReason) {
     }
 
     private final JdbcClient db;
@@ -67,8 +67,8 @@ public class Applications {
         try {
             int inserted = db.sql("""
                     INSERT INTO application (wave_number, participant_id, status, nik_hash, kk_hash, priority, birth_date, applied_at)
-                    VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?) ON CONFLICT (wave_number, participant_id) DO NOTHING
-                    """)
+                    VALUES (?, ?, %s, ?, ?, ?, ?, ?) ON CONFLICT (wave_number, participant_id) DO NOTHING
+                    """.formatted(ApplicationStatus.PENDING.sql()))
                     .params(waveNumber, participantId, participant.nikHash(), participant.kkHash(),
                             participant.employmentStatus().priority(), participant.birthDate(),
                             Timestamp.from(clock.instant()))
@@ -108,12 +108,9 @@ public class Applications {
     /** R-13: the age range of the wave's scheme (R-25), the personal rules, once in a lifetime, the family cap. */
     Optional<Ineligibility> ineligibility(Participant p, Scheme scheme) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        int age = p.ageOn(today);
-        if (age < scheme.minAge()) {
-            return Optional.of(Ineligibility.UNDER_AGE);
-        }
-        if (!scheme.admitsAge(age)) {
-            return Optional.of(Ineligibility.OVER_AGE);
+        var age = Exclusions.AgeBounds.on(today, scheme).of(p.birthDate());
+        if (age.isPresent()) {
+            return age;
         }
         var d = p.declarations();
         if (d.inSchool()) {
@@ -133,8 +130,8 @@ public class Applications {
         }
         var recipients = db.sql("""
                 SELECT count(*) FILTER (WHERE nik_hash = :nik), count(DISTINCT participant_id) FILTER (WHERE kk_hash = :kk)
-                FROM application WHERE status = 'SELECTED' AND (nik_hash = :nik OR kk_hash = :kk)
-                """)
+                FROM application WHERE %s AND (nik_hash = :nik OR kk_hash = :kk)
+                """.formatted(Exclusions.RECIPIENT))
                 .param("nik", p.nikHash()).param("kk", p.kkHash())
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
@@ -157,7 +154,8 @@ public class Applications {
                 .param(participantId)
                 // the result is the participant's only once it is announced
                 .query((rs, i) -> new ApplicationView(rs.getInt(1),
-                        rs.getString("wave_status").equals("ANNOUNCED") ? rs.getString(2) : "PENDING",
+                        rs.getString("wave_status").equals("ANNOUNCED") ? ApplicationStatus.valueOf(rs.getString(2))
+                                : ApplicationStatus.PENDING,
                         rs.getString("wave_status").equals("ANNOUNCED") ? rs.getString(3) : null))
                 .optional();
     }
@@ -169,6 +167,6 @@ public class Applications {
 
     @Transactional(readOnly = true)
     public long countSelected() {
-        return db.sql("SELECT count(*) FROM application WHERE status = 'SELECTED'").query(Long.class).single();
+        return db.sql("SELECT count(*) FROM application WHERE " + Exclusions.RECIPIENT).query(Long.class).single();
     }
 }

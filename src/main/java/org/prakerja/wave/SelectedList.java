@@ -7,7 +7,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.prakerja.registration.Participants;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,45 +35,62 @@ class SelectedList {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final Participants participants;
 
-    SelectedList(DataSource dataSource, PlatformTransactionManager transactions) {
+    SelectedList(DataSource dataSource, PlatformTransactionManager transactions, Participants participants) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.participants = participants;
     }
 
     void write(int wave, OutputStream out) throws IOException {
         Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
         csv.write(HEADER);
         csv.write("\r\n");
+        var ranked = new LinkedHashMap<UUID, Long>(FETCH * 2);
         try {
-            // the participant's row by its key for each selected applicant; one statement, so the
-            // list costs one round trip per FETCH rows instead of one per applicant
-            readOnly.executeWithoutResult(s -> jdbc.query("""
-                    SELECT a.rank, a.participant_id, p.full_name, p.nik_masked, p.province, p.city
-                    FROM application a JOIN participant p ON p.id = a.participant_id
-                    WHERE a.wave_number = ? AND a.status = 'SELECTED'
-                    ORDER BY a.rank
-                    """, rs -> {
-                        try {
-                            csv.write(Long.toString(rs.getLong(1)));
-                            csv.write(',');
-                            csv.write(rs.getString(2));
-                            for (int column = 3; column <= 6; column++) {
-                                csv.write(',');
-                                csv.write(cell(rs.getString(column)));
+            // the ranks come from this module's table through the cursor; registration answers for
+            // each batch of FETCH people in one query: one round trip more per FETCH rows, none per row
+            readOnly.executeWithoutResult(s -> {
+                jdbc.query("""
+                        SELECT rank, participant_id FROM application
+                        WHERE wave_number = ? AND status = ?
+                        ORDER BY rank
+                        """, rs -> {
+                            ranked.put(rs.getObject(2, UUID.class), rs.getLong(1));
+                            if (ranked.size() == FETCH) {
+                                writeBatch(ranked, csv);
                             }
-                            csv.write("\r\n");
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }, wave));
+                        }, wave, ApplicationStatus.SELECTED.name());
+                writeBatch(ranked, csv);
+            });
         } catch (UncheckedIOException e) {
             // the reader went away mid-download
             throw e.getCause();
         }
         csv.flush();
+    }
+
+    private void writeBatch(Map<UUID, Long> ranked, Writer csv) {
+        var listings = participants.listings(ranked.keySet());
+        try {
+            for (var row : ranked.entrySet()) {
+                var person = listings.get(row.getKey());
+                csv.write(Long.toString(row.getValue()));
+                csv.write(',');
+                csv.write(row.getKey().toString());
+                for (String text : new String[] {person.fullName(), person.nikMasked(), person.province(), person.city()}) {
+                    csv.write(',');
+                    csv.write(cell(text));
+                }
+                csv.write("\r\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ranked.clear();
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.prakerja.common.ProgramRules;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +59,7 @@ public class Selection {
     }
 
     /** Runs the selection of a CLOSED wave; false if the wave is not CLOSED (any more). */
-    public boolean run(int number, Progress progress) {
+    public boolean run(int number, JobProgress progress) {
         return Boolean.TRUE.equals(tx.execute(s -> {
             var wave = waves.lock(number).orElseThrow();
             if (wave.status() != WaveStatus.CLOSED) {
@@ -67,29 +67,28 @@ public class Selection {
             }
             // the three window sorts over a million rows fit in memory instead of spilling to disk
             db.sql("SET LOCAL work_mem = '256MB'").update();
-            long applicants = db.sql("SELECT count(*) FROM application WHERE wave_number = ? AND status = 'PENDING'")
+            long applicants = db.sql("SELECT count(*) FROM application WHERE wave_number = ? AND status = "
+                            + ApplicationStatus.PENDING.sql())
                     .param(number).query(Long.class).single();
             progress.total(applicants);
             LocalDate closedOn = wave.joinClosesAt().atZone(clock.getZone()).toLocalDate();
             var scheme = waves.schemeOf(number).orElseThrow();
-            // older than maxAge: maxAge + 1 birthdays by the close; no maximum: nobody is born that early
-            LocalDate overAgeBornBy = scheme.maxAge() == null ? LocalDate.of(1, 1, 1)
-                    : closedOn.minusYears(scheme.maxAge() + 1L);
+            var age = Exclusions.AgeBounds.on(closedOn, scheme);
             db.sql("""
                     WITH apps AS (
                         SELECT participant_id, nik_hash, kk_hash, priority, birth_date,
                                sha256(convert_to(:seed || ':' || participant_id::text, 'UTF8')) AS draw
-                        FROM application WHERE wave_number = :wave AND status = 'PENDING'),
+                        FROM application WHERE wave_number = :wave AND status IN {drawn}),
                     earlier_kk AS (
                         SELECT kk_hash, count(DISTINCT participant_id) AS n FROM application
-                        WHERE status = 'SELECTED' AND wave_number <> :wave GROUP BY kk_hash),
+                        WHERE {recipient} AND wave_number <> :wave GROUP BY kk_hash),
                     first_pass AS (
                         SELECT apps.*,
                             CASE
                                 WHEN birth_date > :adultBornBy THEN 'UNDER_AGE'
                                 WHEN birth_date <= :overAgeBornBy THEN 'OVER_AGE'
                                 WHEN row_number() OVER (PARTITION BY nik_hash ORDER BY draw) > 1 THEN 'DUPLICATE_NIK'
-                                WHEN EXISTS (SELECT 1 FROM application e WHERE e.status = 'SELECTED'
+                                WHEN EXISTS (SELECT 1 FROM application e WHERE e.{recipient}
                                              AND e.wave_number <> :wave AND e.nik_hash = apps.nik_hash) THEN 'PREVIOUS_RECIPIENT'
                             END AS reason
                         FROM apps),
@@ -107,16 +106,19 @@ public class Selection {
                                  THEN row_number() OVER (PARTITION BY reason IS NULL ORDER BY priority, draw) END AS rank
                         FROM family)
                     UPDATE application a
-                    SET status = CASE WHEN r.reason IS NULL AND r.rank <= :quota THEN 'SELECTED' ELSE 'NOT_SELECTED' END,
+                    SET status = CASE WHEN r.reason IS NULL AND r.rank <= :quota THEN {selected} ELSE {notSelected} END,
                         exclusion_reason = r.reason,
                         rank = r.rank
                     FROM ranked r
                     WHERE a.wave_number = :wave AND a.participant_id = r.participant_id
-                    """)
+                    """.replace("{drawn}", ApplicationStatus.sqlMovingTo(ApplicationStatus.SELECTED))
+                    .replace("{recipient}", Exclusions.RECIPIENT)
+                    .replace("{selected}", ApplicationStatus.SELECTED.sql())
+                    .replace("{notSelected}", ApplicationStatus.NOT_SELECTED.sql()))
                     .param("seed", wave.seed())
                     .param("wave", number)
-                    .param("adultBornBy", Date.valueOf(closedOn.minusYears(scheme.minAge())))
-                    .param("overAgeBornBy", Date.valueOf(overAgeBornBy))
+                    .param("adultBornBy", Date.valueOf(age.adultBornBy()))
+                    .param("overAgeBornBy", Date.valueOf(age.overAgeBornBy()))
                     .param("cap", rules.recipientsPerFamily())
                     .param("quota", wave.quota())
                     .update();
@@ -160,7 +162,7 @@ public class Selection {
                     totals[0] += n;
                     if (reason.isEmpty()) {
                         totals[1] += n;
-                        if (rs.getString(2).equals("SELECTED")) {
+                        if (ApplicationStatus.valueOf(rs.getString(2)) == ApplicationStatus.SELECTED) {
                             totals[2] += n;
                         }
                     } else {

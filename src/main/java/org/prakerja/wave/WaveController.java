@@ -53,7 +53,7 @@ class WaveController {
     Joined join(@AuthenticationPrincipal CurrentUser user, @PathVariable @Min(1) @Max(100_000) int number,
             Locale language) {
         return switch (applications.join(user.subjectId(), number)) {
-            case JoinResult.Joined j -> new Joined(j.wave(), "PENDING");
+            case JoinResult.Joined j -> new Joined(j.wave(), ApplicationStatus.PENDING);
             // the age and the family cap in the words come from the settings the rule itself reads
             case JoinResult.NotEligible ne -> throw new RefusedException(WaveRefusal.NOT_ELIGIBLE,
                     messages.getMessage("ineligibility." + ne.why().name(),
@@ -65,6 +65,6 @@ class WaveController {
 
 
     /** A new application: its wave, PENDING until the announcement. */
-    record Joined(int wave, String status) {
+    record Joined(int wave, ApplicationStatus status) {
     }
 }

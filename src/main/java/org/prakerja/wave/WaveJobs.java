@@ -3,7 +3,7 @@ package org.prakerja.wave;
 import java.util.EnumSet;
 import java.util.OptionalInt;
 import org.prakerja.job.JobDefinition;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,7 +27,7 @@ class WaveJobs {
             }
 
             @Override
-            public void run(OptionalInt wave, Progress progress) {
+            public void run(OptionalInt wave, JobProgress progress) {
                 int number = wave.orElseThrow();
                 if (selection.run(number, progress)) {
                     return;
@@ -53,7 +53,7 @@ class WaveJobs {
             }
 
             @Override
-            public void run(OptionalInt wave, Progress progress) {
+            public void run(OptionalInt wave, JobProgress progress) {
                 announcement.run(wave.orElseThrow(), progress);
             }
         };

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.prakerja.PrakerjaApplication;
 import org.prakerja.incentive.Disbursement;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.ledger.Movement;
@@ -63,7 +63,7 @@ public final class DisbursementBenchmark {
             heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
             var cpuBefore = CpuUse.now();
             long r0 = System.nanoTime();
-            var first = disbursement.run(Progress.NONE);
+            var first = disbursement.run(JobProgress.NONE);
             long r1 = System.nanoTime();
             var cpu = CpuUse.now().since(cpuBefore);
             long peakHeap = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -89,7 +89,7 @@ public final class DisbursementBenchmark {
                     .list().forEach(line -> System.out.println("    " + line));
 
             long s0 = System.nanoTime();
-            var second = disbursement.run(Progress.NONE);
+            var second = disbursement.run(JobProgress.NONE);
             System.out.printf("RUN 2 sent=%,d paid=%,d time=%.1f s%n", second.sent(), second.paid(), secs(s0, System.nanoTime()));
             long providerPaid = db.sql("SELECT count(*) FROM provider_payment").query(Long.class).single();
             long recordedPaid = db.sql("SELECT count(*) FROM incentive_payout WHERE status = 'PAID'").query(Long.class).single();

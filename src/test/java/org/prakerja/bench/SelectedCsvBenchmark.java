@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.prakerja.wave.Selection;
 import org.prakerja.wave.WaveStatus;
 import org.prakerja.wave.Waves;
@@ -52,7 +52,7 @@ public final class SelectedCsvBenchmark {
             SelectionBenchmark.generate(db, wave, applicants);
             waves.transition(wave, WaveStatus.CLOSED);
             db.sql("ANALYZE").update();
-            context.getBean(Selection.class).run(wave, Progress.NONE);
+            context.getBean(Selection.class).run(wave, JobProgress.NONE);
             long selected = context.getBean(Selection.class).report(wave).orElseThrow().selected();
             System.out.printf("wave %d: %,d applicants, %,d selected%n", wave, applicants, selected);
 

@@ -3,7 +3,7 @@ package org.prakerja.bench;
 import java.time.Duration;
 import java.time.Instant;
 import org.prakerja.PrakerjaApplication;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.wave.Announcement;
 import org.prakerja.wave.Selection;
@@ -103,7 +103,7 @@ public final class SelectionBenchmark {
         return (to - from) / 1e9;
     }
 
-    private static final Progress NO_PROGRESS = new Progress() {
+    private static final JobProgress NO_PROGRESS = new JobProgress() {
         @Override
         public void total(long total) {
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.prakerja.IntegrationTest;
 import org.prakerja.job.Jobs;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.notification.Notifications;
 import org.prakerja.notification.OutboxRelay;
@@ -127,8 +127,8 @@ class NeverPaidTwiceTest {
         var a = new Disbursement(dataSource, db, tx, ledger, provider, notifications, clock, settings);
         var b = new Disbursement(dataSource, db, tx, ledger, provider, notifications, clock, settings);
         var start = new CyclicBarrier(2);
-        var runA = CompletableFuture.supplyAsync(() -> afterBarrier(start, () -> a.run(Progress.NONE)));
-        var runB = CompletableFuture.supplyAsync(() -> afterBarrier(start, () -> b.run(Progress.NONE)));
+        var runA = CompletableFuture.supplyAsync(() -> afterBarrier(start, () -> a.run(JobProgress.NONE)));
+        var runB = CompletableFuture.supplyAsync(() -> afterBarrier(start, () -> b.run(JobProgress.NONE)));
         var ra = runA.get();
         var rb = runB.get();
         assertThat(ra.paid() + rb.paid()).isGreaterThanOrEqualTo(16);
@@ -191,7 +191,7 @@ class NeverPaidTwiceTest {
                     .isEqualTo("PROCESSING");
             scheduler.resume();
             Await.until(Duration.ofSeconds(30), () -> {
-                disbursement.run(Progress.NONE);
+                disbursement.run(JobProgress.NONE);
                 return db.sql("SELECT status FROM incentive_payout WHERE id = ?").param(payout).query(String.class)
                         .single().equals("PAID");
             }, "settled by status");

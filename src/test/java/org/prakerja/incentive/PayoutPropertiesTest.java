@@ -21,7 +21,7 @@ import org.prakerja.card.Cards;
 import org.prakerja.card.CardsRevoked;
 import org.prakerja.common.AdjustableClock;
 import org.prakerja.incentive.provider.LocalPaymentProvider;
-import org.prakerja.job.Progress;
+import org.prakerja.job.JobProgress;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.notification.Notifications;
 import org.prakerja.scheme.Schemes;
@@ -190,7 +190,7 @@ class PayoutPropertiesTest {
                         provider.failNext(currentAccount, f.timeout() ? "TIMEOUT" : "REJECT", f.times());
                     }
                 }
-                case Run x -> disbursement.run(Progress.NONE);
+                case Run x -> disbursement.run(JobProgress.NONE);
                 case Advance a -> clock.advance(a.month() ? Duration.ofDays(30) : Duration.ofHours(2));
                 case Answer a -> {
                     var answers = Surveys.QUESTIONS.entrySet().stream()
@@ -210,7 +210,7 @@ class PayoutPropertiesTest {
         provider.clearFailures(bank);
         for (int i = 0; i < 6 && open(participant) > 0; i++) {
             clock.advance(Duration.ofHours(3));
-            disbursement.run(Progress.NONE);
+            disbursement.run(JobProgress.NONE);
         }
         assertThat(open(participant)).as("nothing left in flight").isZero();
 

@@ -147,17 +147,17 @@ class InstancesTest {
             lock.commit();
         }
         assertThat(sent(phone)).as("nobody relayed it yet").isFalse();
-        assertThat(jobs.find(job).orElseThrow().state()).isEqualTo("RUNNING");
+        assertThat(jobs.find(job).orElseThrow().state()).isEqualTo(JobState.RUNNING);
 
         UUID ended = job;
         try (var second = Instance.start(context, SCHEDULED)) {
             Instant up = Instant.now();
             Await.until(Duration.ofSeconds(15), () -> sent(phone), "the waiting message sent");
             assertThat(Duration.between(up, Instant.now())).isLessThan(Duration.ofSeconds(15));
-            Await.until(Duration.ofSeconds(15), () -> !jobs.find(ended).orElseThrow().state().equals("RUNNING"),
+            Await.until(Duration.ofSeconds(15), () -> jobs.find(ended).orElseThrow().state() != JobState.RUNNING,
                     "operator's job ended");
         }
-        assertThat(jobs.find(job).orElseThrow().state()).isEqualTo("SUCCEEDED");
+        assertThat(jobs.find(job).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(db.sql("SELECT count(*) FROM job WHERE state = 'RUNNING' AND started_at >= ?")
                 .param(Timestamp.from(testStart)).query(Long.class).single()).isZero();
     }

@@ -25,7 +25,7 @@ class JobsTest {
     void runNowRecordsItsEnd() {
         UUID id = jobs.runNow("outbox-relay").orElseThrow();
         var done = awaitEnd(id, Duration.ofSeconds(20));
-        assertThat(done.state()).isEqualTo("SUCCEEDED");
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(done.kind()).isEqualTo("outbox-relay");
         assertThat(done.done()).isEqualTo(done.total());
         assertThat(done.finishedAt()).isNotNull().isAfterOrEqualTo(done.startedAt());
@@ -39,7 +39,7 @@ class JobsTest {
     void failureIsRecorded() {
         UUID id = jobs.start("selection", 987_654); // no such wave
         var failed = awaitEnd(id, Duration.ofSeconds(20));
-        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
         assertThat(failed.error()).startsWith("NoSuchElementException");
         assertThat(failed.finishedAt()).isNotNull();
         awaitNoTask(id);
@@ -63,7 +63,7 @@ class JobsTest {
                 .param(job.toString()).query(String.class).single()).isEqualTo("987653");
         insertJob(job, "selection", 1);
         // the wave does not exist: the revived job fails, visibly
-        assertThat(awaitEnd(job, Duration.ofSeconds(30)).state()).isEqualTo("FAILED");
+        assertThat(awaitEnd(job, Duration.ofSeconds(30)).state()).isEqualTo(JobState.FAILED);
     }
 
     @Test
@@ -74,7 +74,7 @@ class JobsTest {
         db.sql("UPDATE job SET done = 7, total = 10 WHERE id = ?").param(id).update();
         insertDeadTask("outbox-relay", id, order(id), Duration.ofHours(1));
         var done = awaitEnd(id, Duration.ofSeconds(30));
-        assertThat(done.state()).isEqualTo("SUCCEEDED");
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(done.done()).isEqualTo(done.total());
         assertThat(runs(id)).isEqualTo(2);
         awaitNoTask(id);
@@ -87,7 +87,7 @@ class JobsTest {
         insertJob(id, "outbox-relay", JobRunner.MAX_RUNS);
         insertDeadTask("outbox-relay", id, order(id), Duration.ofHours(1));
         var failed = awaitEnd(id, Duration.ofSeconds(30));
-        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
         assertThat(failed.error()).contains("gave up after " + JobRunner.MAX_RUNS + " runs");
         awaitNoTask(id);
     }
@@ -101,7 +101,7 @@ class JobsTest {
         insertDeadTask("outbox-relay", id, order(id), Duration.ofHours(1));
         awaitNoTask(id);
         var job = jobs.find(id).orElseThrow();
-        assertThat(job.state()).isEqualTo("FAILED");
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.error()).isEqualTo("boom");
         assertThat(runs(id)).isEqualTo(1);
     }
@@ -138,7 +138,7 @@ class JobsTest {
     }
 
     private JobView awaitEnd(UUID id, Duration within) {
-        Await.until(within, () -> jobs.find(id).map(j -> !j.state().equals("RUNNING")).orElse(false), "job " + id + " ended");
+        Await.until(within, () -> jobs.find(id).map(j -> j.state() != JobState.RUNNING).orElse(false), "job " + id + " ended");
         return jobs.find(id).orElseThrow();
     }
 }

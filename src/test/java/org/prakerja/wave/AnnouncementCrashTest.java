@@ -1,5 +1,6 @@
 package org.prakerja.wave;
 
+import org.prakerja.job.JobState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -72,19 +73,19 @@ class AnnouncementCrashTest {
             first.crash();
         }
         var atCrash = jobs.find(job).orElseThrow();
-        assertThat(atCrash.state()).isEqualTo("RUNNING");
+        assertThat(atCrash.state()).isEqualTo(JobState.RUNNING);
         assertThat(atCrash.done()).isLessThan(APPLICANTS);
 
         JobView end;
         try (var second = Instance.start(context)) {
-            Await.until(Duration.ofSeconds(60), () -> !jobs.find(job).orElseThrow().state().equals("RUNNING"), "job ended");
+            Await.until(Duration.ofSeconds(60), () -> jobs.find(job).orElseThrow().state() != JobState.RUNNING, "job ended");
             var api = new Api(port);
             var answer = api.get("/api/v1/ops/jobs/" + job, new Operator(api).token());
             assertThat(answer.status()).isEqualTo(200);
             end = jobs.find(job).orElseThrow();
             assertThat(answer.body().get("state").asString()).isEqualTo("SUCCEEDED");
         }
-        assertThat(end.state()).as(String.valueOf(end.error())).isEqualTo("SUCCEEDED");
+        assertThat(end.state()).as(String.valueOf(end.error())).isEqualTo(JobState.SUCCEEDED);
         assertThat(end.done()).isEqualTo(APPLICANTS);
         assertThat(end.total()).isEqualTo(APPLICANTS);
         assertThat(db.sql("SELECT runs FROM job WHERE id = ?").param(job).query(Integer.class).single())

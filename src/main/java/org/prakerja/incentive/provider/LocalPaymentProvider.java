@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.prakerja.common.Rupiah;
 import org.prakerja.incentive.PaymentProvider;
+import org.prakerja.incentive.PaymentProvider.PayoutResult;
 import org.prakerja.incentive.PayoutProvider;
 import org.prakerja.registration.Participants;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -93,7 +94,7 @@ public class LocalPaymentProvider implements PaymentProvider {
      * per payout, and a disbursement of 200,000 spent a fifth of its time here (bench/RESULTS.md).
      */
     @Override
-    public Outcome pay(UUID payoutId, PayoutProvider provider, String accountNumber, Rupiah amount) {
+    public PayoutResult pay(UUID payoutId, PayoutProvider provider, String accountNumber, Rupiah amount) {
         var now = Timestamp.from(clock.instant());
         Answer answer;
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(PAY)) {
@@ -111,16 +112,16 @@ public class LocalPaymentProvider implements PaymentProvider {
             throw new DataAccessResourceFailureException("the stand-in provider's books", e);
         }
         if (answer.earlier() != null) {
-            return new Outcome.Paid(answer.earlier());
+            return new PayoutResult.Paid(answer.earlier());
         }
         if ("REJECT".equals(answer.failure())) {
-            return new Outcome.Refused(REJECTED);
+            return new PayoutResult.Refused(REJECTED);
         }
         if ("TIMEOUT".equals(answer.failure())) {
-            return new Outcome.Unknown();
+            return new PayoutResult.Unknown();
         }
         if (answer.paidNow() != null) {
-            return new Outcome.Paid(answer.paidNow());
+            return new PayoutResult.Paid(answer.paidNow());
         }
         // the same payout id paid by a request that committed while this one ran
         return status(payoutId);
@@ -128,14 +129,14 @@ public class LocalPaymentProvider implements PaymentProvider {
 
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public Outcome status(UUID payoutId) {
+    public PayoutResult status(UUID payoutId) {
         return db.sql("""
                 SELECT (SELECT paid_at FROM provider_payment WHERE payout_id = :id),
                        (SELECT reason FROM provider_refusal WHERE payout_id = :id ORDER BY refused_at DESC LIMIT 1)
                 """)
                 .param("id", payoutId)
-                .query((rs, i) -> rs.getTimestamp(1) != null ? new Outcome.Paid(rs.getTimestamp(1).toInstant())
-                        : rs.getString(2) != null ? new Outcome.Refused(rs.getString(2)) : (Outcome) new Outcome.Unknown())
+                .query((rs, i) -> rs.getTimestamp(1) != null ? new PayoutResult.Paid(rs.getTimestamp(1).toInstant())
+                        : rs.getString(2) != null ? new PayoutResult.Refused(rs.getString(2)) : (PayoutResult) new PayoutResult.Unknown())
                 .single();
     }
 

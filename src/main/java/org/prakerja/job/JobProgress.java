@@ -1,10 +1,10 @@
 package org.prakerja.job;
 
 /** How a running job reports how far it has come. */
-public interface Progress {
+public interface JobProgress {
 
     /** For scheduled rounds, which are not shown to operators as jobs. */
-    Progress NONE = new Progress() {
+    JobProgress NONE = new JobProgress() {
         @Override
         public void total(long total) {
         }
