@@ -7,17 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.prakerja.common.Rupiah;
 import org.prakerja.incentive.PaymentProvider.PayoutResult;
@@ -25,8 +21,6 @@ import org.prakerja.job.JobProgress;
 import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.ledger.Movement;
-import org.prakerja.notification.Message;
-import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +94,7 @@ public class Disbursement {
     private final Notifications notifications;
     private final Clock clock;
     private final IncentiveSettings settings;
+    private final PayoutRecording recording;
 
     Disbursement(DataSource dataSource, JdbcClient db, TransactionTemplate tx, Ledger ledger, PaymentProvider provider,
             Notifications notifications, Clock clock, IncentiveSettings settings) {
@@ -114,6 +109,7 @@ public class Disbursement {
         this.notifications = notifications;
         this.clock = clock;
         this.settings = settings;
+        this.recording = new PayoutRecording(db, ledger, notifications, clock, settings);
     }
 
     public Run run(JobProgress progress) {
@@ -139,24 +135,23 @@ public class Disbursement {
     }
 
     private Run runHolding(long run, JobProgress progress) {
-        var tally = new AtomicIntegerArray(6);
+        var tally = new RunTally();
         for (long dead : db.sql("SELECT DISTINCT claimed_by FROM incentive_payout WHERE status = 'PROCESSING' AND claimed_by <> ?")
                 .param(run).query(Long.class).list()) {
             List<Sent> adopted = tx.execute(s -> adopt(dead, run));
             if (!adopted.isEmpty()) {
                 var answers = adopted.stream().map(p -> new Answered(p, provider.status(p.id()))).toList();
-                tx.executeWithoutResult(s -> record(answers, run, true, tally));
-                tally.addAndGet(0, adopted.size());
+                tx.executeWithoutResult(s -> recording.record(answers, run, true, tally));
+                tally.settled.addAndGet(adopted.size());
             }
         }
         long total = countDue();
         progress.total(total);
         var done = new AtomicLong();
-        var clocks = new AtomicLongArray(3);
         try (var workers = Executors.newFixedThreadPool(settings.workers())) {
             var loops = new ArrayList<Future<?>>();
             for (int w = 0; w < settings.workers(); w++) {
-                loops.add(workers.submit(() -> batches(run, total, tally, done, clocks, progress)));
+                loops.add(workers.submit(() -> batches(run, total, tally, done, progress)));
             }
             for (var loop : loops) {
                 loop.get();
@@ -169,30 +164,28 @@ public class Disbursement {
         }
         // payouts another run took meanwhile count as done here too
         progress.advance(total - done.get());
-        var result = new Run(tally.get(0), tally.get(1), tally.get(2), tally.get(3), tally.get(4), tally.get(5),
-                Duration.ofNanos(clocks.get(0)), Duration.ofNanos(clocks.get(1)), Duration.ofNanos(clocks.get(2)));
+        var result = tally.run();
         log.info("disbursement run done settled={} sent={} paid={} refused={} failed={} unanswered={}", result.settled(),
                 result.sent(), result.paid(), result.refused(), result.failed(), result.unanswered());
         return result;
     }
 
     /** One worker's loop: take a batch, send it, record the answers, until none is due. */
-    private void batches(long run, long total, AtomicIntegerArray tally, AtomicLong done, AtomicLongArray clocks,
-            JobProgress progress) {
+    private void batches(long run, long total, RunTally tally, AtomicLong done, JobProgress progress) {
         while (true) {
             long t0 = System.nanoTime();
             List<Sent> batch = tx.execute(s -> claim(run));
             long t1 = System.nanoTime();
-            clocks.addAndGet(0, t1 - t0);
+            tally.claimingNanos.addAndGet(t1 - t0);
             if (batch.isEmpty()) {
                 return;
             }
-            tally.addAndGet(1, batch.size());
+            tally.sent.addAndGet(batch.size());
             var answers = payAll(batch);
             long t2 = System.nanoTime();
-            tx.executeWithoutResult(s -> record(answers, run, false, tally));
-            clocks.addAndGet(1, t2 - t1);
-            clocks.addAndGet(2, System.nanoTime() - t2);
+            tx.executeWithoutResult(s -> recording.record(answers, run, false, tally));
+            tally.payingNanos.addAndGet(t2 - t1);
+            tally.recordingNanos.addAndGet(System.nanoTime() - t2);
             long before = done.getAndUpdate(d -> Math.min(total, d + batch.size()));
             progress.advance(Math.min(total, before + batch.size()) - before);
         }
@@ -270,113 +263,6 @@ public class Disbursement {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /** Steps 4 to 6, and 2's outcomes, in one transaction. */
-    private void record(List<Answered> answers, long run, boolean settling, AtomicIntegerArray tally) {
-        var paid = answers.stream().filter(a -> a.result() instanceof PayoutResult.Paid).toList();
-        var refused = answers.stream().filter(a -> a.result() instanceof PayoutResult.Refused).toList();
-        var unknown = answers.stream().filter(a -> a.result() instanceof PayoutResult.Unknown).toList();
-        var now = Timestamp.from(clock.instant());
-        if (!paid.isEmpty()) {
-            var recorded = db.sql("""
-                    UPDATE incentive_payout p
-                    SET status = 'PAID', paid_at = u.paid_at, claimed_by = NULL, failure_reason = NULL, updated_at = :now
-                    FROM unnest(:ids::uuid[], :paidAt::timestamptz[]) AS u(id, paid_at)
-                    WHERE p.id = u.id AND p.status = 'PROCESSING' AND p.claimed_by = :run
-                    RETURNING p.participant_id, p.kind, p.seq, p.amount, p.paid_at
-                    """)
-                    .param("ids", paid.stream().map(a -> a.payout().id()).toArray(UUID[]::new))
-                    .param("paidAt", paid.stream().map(a -> Timestamp.from(((PayoutResult.Paid) a.result()).paidAt()))
-                            .toArray(Timestamp[]::new))
-                    .param("now", now).param("run", run)
-                    .query((rs, i) -> new Recorded(rs.getObject(1, UUID.class), PayoutKind.valueOf(rs.getString(2)),
-                            rs.getInt(3), rs.getLong(4), rs.getTimestamp(5), null))
-                    .list();
-            var firsts = recorded.stream().filter(r -> r.kind() == PayoutKind.INCENTIVE && r.seq() == 1).toList();
-            if (!firsts.isEmpty()) {
-                // R-73 the surveys open: the first now, each next one an interval after the previous
-                db.sql("""
-                        UPDATE incentive_survey s
-                        SET opens_at = u.paid_at + (s.seq - 1) * make_interval(secs => :interval)
-                        FROM unnest(:participants::uuid[], :paidAt::timestamptz[]) AS u(participant_id, paid_at)
-                        WHERE s.participant_id = u.participant_id AND s.opens_at IS NULL
-                        """)
-                        .param("participants", firsts.stream().map(Recorded::participantId).toArray(UUID[]::new))
-                        .param("paidAt", firsts.stream().map(Recorded::at).toArray(Timestamp[]::new))
-                        .param("interval", (double) settings.surveyInterval().toSeconds())
-                        .update();
-            }
-            byAmount(recorded).forEach((amount, participants) -> notifications.inAppAll(participants,
-                    Notice.of("INCENTIVE_PAID", Rupiah.of(amount).formatted())));
-            tally.addAndGet(2, recorded.size());
-        }
-        if (!refused.isEmpty()) {
-            var recorded = db.sql("""
-                    UPDATE incentive_payout p
-                    SET status = CASE WHEN p.refusals + 1 >= :max THEN 'FAILED' ELSE 'SCHEDULED' END,
-                        next_attempt_at = CASE WHEN p.refusals + 1 >= :max THEN NULL
-                            ELSE CAST(:now AS timestamptz) + power(2, p.refusals) * make_interval(secs => :delay) END,
-                        refusals = p.refusals + 1, failure_reason = u.reason, claimed_by = NULL, updated_at = :now
-                    FROM unnest(:ids::uuid[], :reasons::text[]) AS u(id, reason)
-                    WHERE p.id = u.id AND p.status = 'PROCESSING' AND p.claimed_by = :run
-                    RETURNING p.participant_id, p.kind, p.seq, p.amount, p.updated_at, p.status
-                    """)
-                    .param("ids", refused.stream().map(a -> a.payout().id()).toArray(UUID[]::new))
-                    .param("reasons", refused.stream().map(a -> ((PayoutResult.Refused) a.result()).reason())
-                            .toArray(String[]::new))
-                    .param("max", settings.maxAttempts()).param("now", now).param("run", run)
-                    .param("delay", (double) settings.retryDelay().toSeconds())
-                    .query((rs, i) -> new Recorded(rs.getObject(1, UUID.class), PayoutKind.valueOf(rs.getString(2)),
-                            rs.getInt(3), rs.getLong(4), rs.getTimestamp(5), rs.getString(6)))
-                    .list();
-            var failed = recorded.stream().filter(r -> r.status().equals(PayoutStatus.FAILED.name())).toList();
-            byAmount(failed).forEach((amount, participants) -> {
-                String money = Rupiah.of(amount).formatted();
-                notifications.inAppAll(participants, Notice.of("INCENTIVE_FAILED", money));
-                notifications.sendAll(participants.stream().map(p -> Message.email(p, "email.incentive-failed", money))
-                        .toList());
-            });
-            tally.addAndGet(3, recorded.size());
-            tally.addAndGet(4, failed.size());
-        }
-        if (!unknown.isEmpty() && settling) {
-            // the provider never received it: nothing was paid, so it is sent again, as it was
-            db.sql("""
-                    UPDATE incentive_payout SET status = 'SCHEDULED', next_attempt_at = :now, claimed_by = NULL,
-                        updated_at = :now
-                    WHERE id = ANY(:ids::uuid[]) AND status = 'PROCESSING' AND claimed_by = :run
-                    """)
-                    .param("ids", unknown.stream().map(a -> a.payout().id()).toArray(UUID[]::new))
-                    .param("now", now).param("run", run).update();
-        } else {
-            tally.addAndGet(5, unknown.size());
-        }
-        // The ledger last, voids before posts: the accounts are then locked in their one order (the
-        // participants' payable accounts, the in-flight account, PAID_OUT), and the in-flight account,
-        // which every batch changes, is held only for these statements and the commit.
-        var voids = new ArrayList<>(back(refused));
-        if (settling) {
-            voids.addAll(back(unknown));
-        }
-        ledger.voidAll(voids, refused.isEmpty() ? "R-72 payout never received"
-                : voids.size() > refused.size() ? "R-72 payout refused or never received" : "R-72 payout refused");
-        ledger.postAll(paid.stream().map(a -> new Ledger.Resolution(PayoutIds.paid(a.payout().id(), a.payout().attempt()),
-                PayoutIds.send(a.payout().id(), a.payout().attempt()), AccountId.PAID_OUT)).toList(),
-                "R-72 payout confirmed");
-    }
-
-    private static List<Ledger.Resolution> back(List<Answered> answers) {
-        return answers.stream().map(a -> new Ledger.Resolution(PayoutIds.back(a.payout().id(), a.payout().attempt()),
-                PayoutIds.send(a.payout().id(), a.payout().attempt()), null)).toList();
-    }
-
-    private record Recorded(UUID participantId, PayoutKind kind, int seq, long amount, Timestamp at, String status) {
-    }
-
-    private static Map<Long, List<UUID>> byAmount(List<Recorded> recorded) {
-        return recorded.stream().collect(Collectors.groupingBy(Recorded::amount,
-                Collectors.mapping(Recorded::participantId, Collectors.toList())));
     }
 
     private static Sent sent(java.sql.ResultSet rs, int i) throws SQLException {

@@ -65,7 +65,11 @@ class LedgerPropertiesTest {
     @Property(tries = 60)
     void anySequenceKeepsTheLedgerBalanced(@ForAll("operations") @Size(max = 40) List<Op> ops) {
         var ds = TestDatabase.get();
-        var ledger = new Ledger(JdbcClient.create(ds), Clock.systemUTC());
+        var db = JdbcClient.create(ds);
+        var clock = Clock.systemUTC();
+        var accounts = new LedgerAccounts(db);
+        var ledger = new Ledger(new SingleTransfers(db, accounts, clock), new BatchTransfers(db, accounts, clock),
+                accounts, new Books(db));
         var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         var cards = new ArrayList<UUID>();
         for (int i = 0; i < CARDS; i++) {
