@@ -21,12 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The function, so anyone holding the seed and the applicant list can recompute it:
  * <ol>
- * <li>Exclusions, before ranking: younger than the wave's scheme's {@code minAge} (18) on the day
- * the wave closed (UNDER_AGE); older than its {@code maxAge} that day, when the scheme has one (64
- * in NORMAL_2023: OVER_AGE, R-25); a NIK that
- * appears twice (DUPLICATE_NIK, the lower draw stays); a NIK selected in an earlier wave
- * (PREVIOUS_RECIPIENT); per family card, the members beyond 2 minus the family's earlier
- * recipients, in draw order (FAMILY_CAP).
+ * <li>Exclusions, before ranking ({@link Exclusions}): younger than the wave's scheme's
+ * {@code minAge} (18) on the day the wave closed (UNDER_AGE); older than its {@code maxAge} that day,
+ * when the scheme has one (64 in NORMAL_2023: OVER_AGE, R-25); a NIK that appears twice
+ * (DUPLICATE_NIK, the lower draw stays); a NIK selected in an earlier wave (PREVIOUS_RECIPIENT); per
+ * family card, the members beyond the family cap ({@code prakerja.program.recipients-per-family}, 2 by
+ * default) minus the family's earlier recipients, in draw order (FAMILY_CAP).
  * <li>draw = SHA-256 of the UTF-8 string {@code seed + ":" + applicantId} (the participant id in
  * lowercase canonical UUID form), compared as bytes.
  * <li>Ranking: by priority (0 laid off, 1 job seeker, 2 others), then by draw; the first

@@ -206,7 +206,7 @@ class ComplaintPagesTest {
         assertThat(browser.text("#status")).isEqualTo("Baru");
         browser.checkPage("ops-complaint-refused", false);
 
-        browser.select("status", "RESOLVED").type("response", "Saldo sudah kami koreksi. Silakan periksa dasbor Anda.");
+        browser.select("status", "RESOLVED").type("response", "Saldo sudah kami koreksi. Silakan periksa dasbor kamu.");
         browser.submit("#answer button[type=submit]");
         assertThat(browser.path()).isEqualTo("/ops/complaints/" + ticket);
         assertThat(browser.text("[role=status]")).contains("Selesai");
@@ -227,7 +227,7 @@ class ComplaintPagesTest {
         browser.type("text", "Saldo masih belum berubah hari ini.");
         browser.submit("#reply-heading ~ form button[type=submit]");
         assertThat(browser.path()).isEqualTo("/complaints/" + ticket);
-        assertThat(browser.text("[role=status]")).contains("Balasan Anda terkirim");
+        assertThat(browser.text("[role=status]")).contains("Balasan kamu terkirim");
         assertThat(browser.text("#status")).isEqualTo("Baru");
         assertThat(browser.text("#conversation")).contains("Saldo masih belum berubah");
     }

@@ -42,7 +42,7 @@ class ComplaintStatusTest {
     @Test
     @DisplayName("R-80 every status an operator can set has its in-app notice and its email in both languages")
     void everyAnswerHasItsTexts() throws Exception {
-        for (String bundle : new String[] {"messages_id.properties", "messages_en.properties"}) {
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
             var texts = new Properties();
             try (var in = getClass().getResourceAsStream("/" + bundle)) {
                 texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));

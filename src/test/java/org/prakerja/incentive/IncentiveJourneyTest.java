@@ -160,10 +160,10 @@ class IncentiveJourneyTest {
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("failureReason").asString()).isEqualTo("ACCOUNT_REJECTED");
         assertThat(api.get("/api/v1/me", token).body().get("notifications").get(0).get("text").asString())
-                .contains("Insentif Anda gagal dicairkan");
+                .contains("Insentif kamu gagal dicairkan");
         relay.relayAll();
         assertThat(api.get("/sandbox/inbox?to=" + holder.participant().who().email(), null).body().get(0)
-                .get("subject").asString()).isEqualTo("Insentif Anda gagal dicairkan");
+                .get("subject").asString()).isEqualTo("Insentif kamu gagal dicairkan");
         var failedOps = api.get("/api/v1/ops/disbursements?status=FAILED&kind=INCENTIVE&size=100", ops.token());
         assertThat(failedOps.status()).as(failedOps.raw()).isEqualTo(200);
         assertThat(failedOps.body().get("items").findValuesAsString("participantId")).contains(participant.toString());

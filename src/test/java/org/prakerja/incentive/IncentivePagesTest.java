@@ -104,7 +104,7 @@ class IncentivePagesTest {
         // an e-wallet on another phone
         browser.select("provider", "OVO").type("accountNumber", "0819" + String.format("%08d",
                 ThreadLocalRandom.current().nextInt(100_000_000))).submit("#link-account");
-        assertThat(browser.fieldError("accountNumber")).contains("nomor HP yang Anda daftarkan");
+        assertThat(browser.fieldError("accountNumber")).contains("nomor HP yang kamu daftarkan");
 
         String phone = who.phone();
         browser.select("provider", "GOPAY").type("accountNumber", "0" + phone.substring(3)).submit("#link-account");
@@ -167,7 +167,7 @@ class IncentivePagesTest {
         assertThat(browser.text("main .notice.ok")).contains("Survei 1 tersimpan");
         assertThat(browser.text("#survey-1")).contains("Sudah diisi", "Menunggu Diproses");
         browser.open("/surveys/1");
-        assertThat(browser.text("#survey-refusal")).isEqualTo("Survei ini sudah Anda isi.");
+        assertThat(browser.text("#survey-refusal")).isEqualTo("Survei ini sudah kamu isi.");
         assertThat(browser.all("#send-survey")).isEmpty();
         browser.open("/surveys/2");
         assertThat(browser.text("#survey-refusal")).isEqualTo("Survei ini belum dibuka.");

@@ -69,7 +69,7 @@ class PasswordResetPagesTest {
         browser.submit("main form button[type=submit]");
         String registered = browser.find("main").getText();
         assertThat(browser.path()).isEqualTo("/forgot-password?sent");
-        assertThat(registered).contains("Periksa email Anda", "30 menit");
+        assertThat(registered).contains("Periksa email kamu", "30 menit");
         browser.checkPage("forgot-password-sent", true);
 
         browser.open("/forgot-password").type("email", "nobody-" + System.nanoTime() + "@example.id");

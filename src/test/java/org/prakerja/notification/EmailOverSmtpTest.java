@@ -181,7 +181,7 @@ class EmailOverSmtpTest {
         ops.runJob("deadline-reminders");
         relay.relayAll();
         assertThat(latestSms(who)).contains("10 hari lagi");
-        assertThat(latestNotice(reader, "id")).isEqualTo("Segera beli pelatihan pertama Anda: batas waktu tinggal 10 hari.");
+        assertThat(latestNotice(reader, "id")).isEqualTo("Segera beli pelatihan pertama kamu: batas waktu tinggal 10 hari.");
         assertThat(latestNotice(reader, "en")).isEqualTo("Buy your first training soon: 10 day(s) left before the deadline.");
 
         api.post("/sandbox/clock", Map.of("advance", "P10D"));

@@ -33,19 +33,39 @@ class MessageBundlesTest {
     @DisplayName("every Indonesian text has an English one and the other way round")
     void sameKeys() throws IOException {
         assertThat(bundle("messages_en.properties").stringPropertyNames())
-                .containsExactlyInAnyOrderElementsOf(bundle("messages_id.properties").stringPropertyNames());
+                .containsExactlyInAnyOrderElementsOf(bundle("messages.properties").stringPropertyNames());
     }
 
     @Test
-    @DisplayName("the fallback bundle is the Indonesian one, so a look-up in any language finds a text")
-    void fallbackIsIndonesian() throws IOException {
-        assertThat(bundle("messages.properties")).isEqualTo(bundle("messages_id.properties"));
+    @DisplayName("the Indonesian texts are the one default bundle, so a look-up in any language finds a text")
+    void fallbackIsIndonesian() {
+        assertThat(MessageBundlesTest.class.getResource("/messages_id.properties")).isNull();
+        var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        for (var language : new Locale[] {Locale.forLanguageTag("id"), Locale.FRENCH, Locale.ROOT}) {
+            assertThat(messages.getMessage("dashboard.status", null, language)).as(language.toString()).isEqualTo("Status kamu");
+            assertThat(messages.getMessage("home.logged-out", null, language)).as(language.toString())
+                    .startsWith("Kamu sudah keluar");
+        }
+    }
+
+    @Test
+    @DisplayName("the texts for participants say kamu, as the program writes; only the console's staff read Anda")
+    void kamuThroughout() throws IOException {
+        var id = bundle("messages.properties");
+        for (String key : id.stringPropertyNames()) {
+            if (!key.startsWith("ops.")) {
+                assertThat(id.getProperty(key)).as(key).doesNotContainPattern("\\bAnda\\b");
+            }
+        }
     }
 
     @Test
     @DisplayName("a text takes the same arguments in both languages, and each is a valid MessageFormat pattern")
     void samePlaceholders() throws IOException {
-        var id = bundle("messages_id.properties");
+        var id = bundle("messages.properties");
         var en = bundle("messages_en.properties");
         for (String key : id.stringPropertyNames()) {
             assertThat(placeholders(en.getProperty(key))).as(key).isEqualTo(placeholders(id.getProperty(key)));
@@ -57,7 +77,7 @@ class MessageBundlesTest {
     @Test
     @DisplayName("no text quotes with an apostrophe, which MessageFormat would swallow")
     void noApostrophes() throws IOException {
-        for (String name : new String[] {"messages_id.properties", "messages_en.properties"}) {
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
             var texts = bundle(name);
             for (String key : texts.stringPropertyNames()) {
                 assertThat(texts.getProperty(key)).as(name + " " + key).doesNotContain("'");
@@ -69,7 +89,7 @@ class MessageBundlesTest {
     @DisplayName("a number of days or minutes is an argument from the settings, never written in a text")
     void noLiteralDurations() throws IOException {
         var literal = Pattern.compile("\\d+\\s*(hari|menit|day|min)", Pattern.CASE_INSENSITIVE);
-        for (String name : new String[] {"messages_id.properties", "messages_en.properties"}) {
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
             var texts = bundle(name);
             for (String key : texts.stringPropertyNames()) {
                 assertThat(literal.matcher(texts.getProperty(key)).find()).as(name + " " + key).isFalse();
@@ -80,7 +100,7 @@ class MessageBundlesTest {
     @Test
     @DisplayName("every email has a subject and a body, and every in-app kind a text")
     void emailsComeInPairs() throws IOException {
-        var id = bundle("messages_id.properties").stringPropertyNames();
+        var id = bundle("messages.properties").stringPropertyNames();
         for (String key : id) {
             if (key.startsWith("email.") && key.endsWith(".subject")) {
                 assertThat(id).contains(key.replace(".subject", ".body"));

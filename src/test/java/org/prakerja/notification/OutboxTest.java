@@ -50,7 +50,7 @@ class OutboxTest {
         tx.executeWithoutResult(s -> notifications.send(Message.sms(id, "sms.otp", "024680", "Menjahit", 5).asSensitive()));
         relay.relayAll();
         assertThat(inbox.to(who.phone()).getFirst().body()).isEqualTo("Prakerja: kode OTP 024680 untuk membeli \"Menjahit\". "
-                + "Berlaku 5 menit. JANGAN berikan kode ini kepada siapa pun selain di platform tempat Anda membeli.");
+                + "Berlaku 5 menit. JANGAN berikan kode ini kepada siapa pun selain di platform tempat kamu membeli.");
         assertThat(row(id).sent()).isTrue();
         assertThat(row(id).body()).isNull();
     }

@@ -32,7 +32,7 @@ class DemoRefusalTextsTest {
             }
         }
         assertThat(codes).contains("CARD_NOT_FOUND", "OTP_INVALID", "INSUFFICIENT_BALANCE", "PREVIOUS_TRAINING_NOT_COMPLETED");
-        for (String bundle : new String[] {"messages_id.properties", "messages_en.properties"}) {
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
             var texts = load(bundle);
             for (String code : codes) {
                 assertThat(texts.getProperty("sandbox.refusal." + code)).as(bundle + " " + code).isNotBlank();
