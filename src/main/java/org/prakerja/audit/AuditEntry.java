@@ -4,6 +4,6 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 
 /** One line of the audit trail, as API.md shapes it: {@code {at, actor, role, action, target, detail}}. */
-public record AuditEntry(long id, Instant at, String actor, @Nullable String role, String action,
+record AuditEntry(long id, Instant at, String actor, @Nullable String role, String action,
         @Nullable String target, @Nullable String detail) {
 }

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each chunk one transaction; running it again does nothing twice.
  */
 @Service
-public class Deadlines {
+class Deadlines {
 
     private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
     static final String REASON = "NO_PURCHASE_WITHIN_DEADLINE";

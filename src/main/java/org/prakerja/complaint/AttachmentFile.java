@@ -1,7 +1,7 @@
 package org.prakerja.complaint;
 
 /** An attachment's content, with the type its content was found to be. */
-public record AttachmentFile(String contentType, byte[] content) {
+record AttachmentFile(String contentType, byte[] content) {
 
     @Override
     public String toString() {

@@ -20,7 +20,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  */
 @Service
 @Transactional
-public class Attachments {
+class Attachments {
 
     private final JdbcClient db;
     private final Complaints complaints;

@@ -7,7 +7,7 @@ import java.util.UUID;
  * Who asks to see or answer a complaint as its filer: a signed-in participant (their id), and/or
  * someone who gives the filer's contact email. Either may open a ticket that is theirs.
  */
-public record Claimant(@Nullable UUID participantId, @Nullable String email) {
+record Claimant(@Nullable UUID participantId, @Nullable String email) {
 
     @Override
     public String toString() {

@@ -1,7 +1,7 @@
 package org.prakerja.complaint;
 
 /** How a reply or an operator's answer ended. */
-public sealed interface ComplaintChange<T> {
+sealed interface ComplaintChange<T> {
 
     record Changed<T>(T complaint) implements ComplaintChange<T> {
     }

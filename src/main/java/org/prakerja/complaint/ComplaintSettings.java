@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxAttachmentSize per attachment; spring.servlet.multipart.max-file-size must not be smaller
  */
 @ConfigurationProperties("prakerja.complaints")
-public record ComplaintSettings(
+record ComplaintSettings(
         @DefaultValue("P3D") Duration answerWithin,
         @DefaultValue("3") int maxAttachments,
         @DefaultValue("2MB") DataSize maxAttachmentSize) {

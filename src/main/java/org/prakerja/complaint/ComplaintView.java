@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A complaint as its filer sees it: the ticket, its status, the conversation and the attachments. */
-public record ComplaintView(String ticket, ComplaintCategory category, String title, String description,
+record ComplaintView(String ticket, ComplaintCategory category, String title, String description,
         @Nullable String reference, ComplaintStatus status, Instant createdAt, Instant updatedAt,
         List<ConversationLine> messages, List<AttachmentView> attachments) {
 }

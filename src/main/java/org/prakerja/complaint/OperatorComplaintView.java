@@ -9,7 +9,7 @@ import java.util.List;
  * participant's id, or the contact email of someone without an account), and R-85 whether it is
  * overdue and since when the filer waits for an answer.
  */
-public record OperatorComplaintView(String ticket, ComplaintCategory category, String title, String description,
+record OperatorComplaintView(String ticket, ComplaintCategory category, String title, String description,
         @Nullable String reference, ComplaintStatus status, FilerKind filerKind, String filer,
         @Nullable String contactEmail, boolean overdue, @Nullable Instant awaitingAnswerSince, Instant createdAt,
         Instant updatedAt, List<ConversationLine> messages, List<AttachmentView> attachments) {

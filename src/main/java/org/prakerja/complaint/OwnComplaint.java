@@ -3,6 +3,6 @@ package org.prakerja.complaint;
 import java.time.Instant;
 
 /** A complaint in its filer's list: what it is about, where it stands, when it last moved. */
-public record OwnComplaint(String ticket, ComplaintCategory category, String title, ComplaintStatus status,
+record OwnComplaint(String ticket, ComplaintCategory category, String title, ComplaintStatus status,
         Instant createdAt, Instant updatedAt) {
 }

@@ -3,6 +3,6 @@ package org.prakerja.complaint;
 import jakarta.annotation.Nullable;
 
 /** Which complaints the queue shows; each member optional. */
-public record QueueFilter(@Nullable ComplaintStatus status, @Nullable ComplaintCategory category,
+record QueueFilter(@Nullable ComplaintStatus status, @Nullable ComplaintCategory category,
         @Nullable Boolean overdue) {
 }

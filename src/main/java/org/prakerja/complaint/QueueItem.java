@@ -3,6 +3,6 @@ package org.prakerja.complaint;
 import java.time.Instant;
 
 /** A line of the operators' complaint queue (R-85: overdue ones first). */
-public record QueueItem(String ticket, ComplaintCategory category, String title, ComplaintStatus status, String filer,
+record QueueItem(String ticket, ComplaintCategory category, String title, ComplaintStatus status, String filer,
         Instant createdAt, Instant updatedAt, boolean overdue) {
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * counted, so that knowing one's own ticket tells nothing about another's; reading one still needs
  * the filer's token or email.
  */
-public record Ticket(String value) {
+record Ticket(String value) {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final Pattern FORM = Pattern.compile("^PGD(-[0-9A-HJKMNP-TV-Z]{5}){3}$");

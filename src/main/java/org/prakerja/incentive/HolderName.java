@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** R-71 the provider's holder name against the registered full name: case, spaces and punctuation ignored. */
-public final class HolderName {
+final class HolderName {
 
     private HolderName() {
     }

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param surveyInterval between one survey's opening and the next's
  */
 @ConfigurationProperties("prakerja.incentive")
-public record IncentiveSettings(
+record IncentiveSettings(
         @DefaultValue("0 15 * * * *") String disbursementCron,
         @DefaultValue("1000") int batchSize,
         @DefaultValue("16") int parallelism,

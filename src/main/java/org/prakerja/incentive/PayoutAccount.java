@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.prakerja.common.Masking;
 
 /** R-71 a participant's payout account, validated with the provider. The number is shown masked. */
-public record PayoutAccount(UUID participantId, PayoutProvider provider, String accountNumber, String holderName,
+record PayoutAccount(UUID participantId, PayoutProvider provider, String accountNumber, String holderName,
         Instant validatedAt) {
 
     public String accountNumberMasked() {

@@ -1,6 +1,6 @@
 package org.prakerja.incentive;
 
 /** What a payout pays: a post-training instalment or a survey's incentive. */
-public enum PayoutKind {
+enum PayoutKind {
     INCENTIVE, SURVEY
 }

@@ -6,7 +6,7 @@ package org.prakerja.incentive;
  * and sent again after the account changed (FAILED → SCHEDULED). PAID is final. The statements of
  * {@link Disbursement} and {@link PayoutAccounts} make each move guarded by the state it starts from.
  */
-public enum PayoutStatus {
+enum PayoutStatus {
     SCHEDULED, PROCESSING, PAID, FAILED;
 
     public boolean canMoveTo(PayoutStatus to) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 @Transactional
-public class Surveys {
+class Surveys {
 
     /** The questions and their options, by id. */
     static final Map<String, List<String>> QUESTIONS = questions();

@@ -8,7 +8,7 @@ import java.util.UUID;
  * ({@link WebSessions}) listens with a plain {@code @EventListener} and deletes that account's
  * sessions in the same transaction, so no session outlives the reset.
  */
-public record EverySessionEnded(UUID accountId, String email) {
+record EverySessionEnded(UUID accountId, String email) {
 
     @Override
     public String toString() {

@@ -3,7 +3,7 @@ package org.prakerja.login;
 import java.time.Instant;
 
 /** A bearer token, shown once to the caller; only its hash is stored. */
-public record IssuedSession(String token, Instant expiresAt) {
+record IssuedSession(String token, Instant expiresAt) {
 
     @Override
     public String toString() {

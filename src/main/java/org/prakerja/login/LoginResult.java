@@ -7,7 +7,7 @@ import java.util.UUID;
  * How a login attempt ended (R-83). The bearer-token API and the web portal's form login both get
  * one from {@link Credentials#authenticate}; only the API then issues a token.
  */
-public sealed interface LoginResult {
+sealed interface LoginResult {
 
     /** The password was right and the login is not locked; {@code accountId} identifies the credential. */
     record Authenticated(UUID accountId, CurrentUser user) implements LoginResult {

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        for {@code lockFor}
  */
 @ConfigurationProperties("prakerja.access")
-public record LoginSettings(
+record LoginSettings(
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("PT30M") Duration passwordResetLifetime,
         @DefaultValue Lockout lockout) {

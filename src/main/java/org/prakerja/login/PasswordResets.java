@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction; a refused new password leaves the link working.
  */
 @Service
-public class PasswordResets {
+class PasswordResets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

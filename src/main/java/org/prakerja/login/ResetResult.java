@@ -1,7 +1,7 @@
 package org.prakerja.login;
 
 /** How setting a new password with a reset link ended. */
-public sealed interface ResetResult {
+sealed interface ResetResult {
 
     /** The password is changed, the link used up, every session of the account ended. */
     record Done() implements ResetResult {

@@ -6,7 +6,7 @@ import org.prakerja.common.Masking;
  * An email as the gateway sends it: a plain-text and an HTML version of the same text.
  * {@code messageId} is the outbox id, which a provider may use to drop a message it got before.
  */
-public record Email(long messageId, String to, String subject, String text, String html) {
+record Email(long messageId, String to, String subject, String text, String html) {
 
     // the text may hold a code, the address is personal data
     @Override

@@ -1,7 +1,7 @@
 package org.prakerja.notification;
 
 /** Port to the email provider: SMTP when {@code spring.mail.host} is set, the local stand-in otherwise. */
-public interface EmailGateway {
+interface EmailGateway {
 
     /** Returns once the provider accepted the email; throws when it did not. */
     void send(Email email);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /** The operators' dashboard figures, the same for GET /api/v1/ops/reports/summary and the /ops page. */
 @Service
-public class Reports {
+class Reports {
 
     /** How many days the console's charts cover, today included. */
     static final int CHART_DAYS = 30;

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class OtpChallenges {
+class OtpChallenges {
 
     static final Duration LIFETIME = Duration.ofMinutes(5);
     static final int MAX_WRONG = 5;

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** R-51..R-53 purchases on a digital platform, their vouchers and refunds. */
 @Service
 @Transactional
-public class Purchases {
+class Purchases {
 
     private static final Logger log = LoggerFactory.getLogger(Purchases.class);
 

@@ -3,7 +3,7 @@ package org.prakerja.registration;
 import java.time.LocalDate;
 
 /** Port to the civil registry (Dukcapil): does this NIK belong to this person? */
-public interface CivilRegistry {
+interface CivilRegistry {
 
     enum Verdict { MATCH, NOT_FOUND, MISMATCH }
 

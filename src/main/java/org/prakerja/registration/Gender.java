@@ -1,3 +1,3 @@
 package org.prakerja.registration;
 
-public enum Gender { M, F }
+enum Gender { M, F }

@@ -9,7 +9,7 @@ import org.prakerja.common.Masking;
  * to DD for women, and a serial (digits 13-16) that is never 0000. A Nik that exists has that
  * form; whether it agrees with a person's birth date and gender is {@link #agreesWith}.
  */
-public record Nik(String value) {
+record Nik(String value) {
 
     public Nik {
         if (value == null || !value.matches("\\d{16}")) {

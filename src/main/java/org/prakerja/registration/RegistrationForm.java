@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import org.prakerja.common.Masking;
 
 /** R-10 every field of an account, as POST /api/v1/registrations takes them. */
-public record RegistrationForm(
+record RegistrationForm(
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Pattern(regexp = "^(\\+62|62|0)8[0-9]{7,12}$", message = "must be an Indonesian mobile number, e.g. 081234567890")
         String phone,

@@ -2,7 +2,7 @@ package org.prakerja.registration;
 
 import java.util.UUID;
 
-public sealed interface RegistrationResult {
+sealed interface RegistrationResult {
 
     record Registered(UUID participantId) implements RegistrationResult {
     }

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** R-10..R-12: creating an account and verifying its email and phone. */
 @Service
-public class Registrations {
+class Registrations {
 
     private static final Logger log = LoggerFactory.getLogger(Registrations.class);
 

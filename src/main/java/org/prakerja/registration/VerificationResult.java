@@ -1,6 +1,6 @@
 package org.prakerja.registration;
 
-public sealed interface VerificationResult {
+sealed interface VerificationResult {
 
     record Verified(boolean emailVerified, boolean phoneVerified) implements VerificationResult {
     }

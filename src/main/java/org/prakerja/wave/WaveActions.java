@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class WaveActions {
+class WaveActions {
 
     private final Waves waves;
     private final Jobs jobs;

@@ -1,7 +1,7 @@
 package org.prakerja.wave;
 
 /** What became of an operator's change to a wave: done, or refused with the reason. */
-public sealed interface WaveChange {
+sealed interface WaveChange {
 
     record Changed(Wave wave) implements WaveChange {
     }

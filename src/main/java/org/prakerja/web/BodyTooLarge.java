@@ -3,7 +3,7 @@ package org.prakerja.web;
 import java.io.IOException;
 
 /** A request body went past its limit while it was read. */
-public class BodyTooLarge extends IOException {
+class BodyTooLarge extends IOException {
 
     public BodyTooLarge(long limit) {
         super("the body is larger than " + limit + " bytes");

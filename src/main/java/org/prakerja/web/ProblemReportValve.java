@@ -12,7 +12,7 @@ import org.prakerja.common.CommonRefusal;
  * application saw it): an RFC 9457 problem with the API.md code for its status, never an HTML
  * page, a stack trace or the server's version.
  */
-public class ProblemReportValve extends ErrorReportValve {
+class ProblemReportValve extends ErrorReportValve {
 
     public ProblemReportValve() {
         setShowReport(false);
