@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * DESIGN.md, between modules: a crash between the fact and a module's reaction loses nothing. Two
+ * docs/architecture.md, between modules: a crash between the fact and a module's reaction loses nothing. Two
  * runs of the service, one after the other, on one database.
  */
 class EventRegistryRestartTest {

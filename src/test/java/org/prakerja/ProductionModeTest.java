@@ -34,7 +34,7 @@ class ProductionModeTest {
     JdbcClient db;
 
     @Test
-    @DisplayName("API.md section 4: the sandbox is 404 outside the sandbox profile")
+    @DisplayName("docs/api.md section 4: the sandbox is 404 outside the sandbox profile")
     void sandboxIsOff() {
         var api = new Api(port);
         for (String path : new String[] {"/sandbox/clock", "/sandbox/inbox?to=x", "/sandbox/operators",
@@ -47,7 +47,7 @@ class ProductionModeTest {
     }
 
     @Test
-    @DisplayName("PORTAL.md: the sandbox's demo pages are 404 pages outside the sandbox profile")
+    @DisplayName("docs/portal.md: the sandbox's demo pages are 404 pages outside the sandbox profile")
     void sandboxPagesAreOff() throws Exception {
         var http = HttpClient.newHttpClient();
         for (String path : new String[] {"/sandbox", "/sandbox/store/tokopedia", "/sandbox/store/tokopedia/trainings/TR-001",
@@ -90,7 +90,7 @@ class ProductionModeTest {
     }
 
     @Test
-    @DisplayName("PORTAL.md Secure: outside the sandbox the session cookie is Secure, HttpOnly and SameSite=Lax")
+    @DisplayName("docs/portal.md Secure: outside the sandbox the session cookie is Secure, HttpOnly and SameSite=Lax")
     void sessionCookieFlags() throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port + "/login")).header("Accept", "text/html").build(),

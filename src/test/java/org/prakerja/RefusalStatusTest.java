@@ -19,10 +19,10 @@ import org.prakerja.training.TrainingRefusal;
 import org.prakerja.wave.WaveRefusal;
 import org.springframework.http.HttpStatus;
 
-/** The statuses API.md gives the codes, now that each module owns its codes' statuses. */
+/** The statuses docs/api.md gives the codes, now that each module owns its codes' statuses. */
 class RefusalStatusTest {
 
-    /** API.md's exceptions to "409 unless said". */
+    /** docs/api.md's exceptions to "409 unless said". */
     private static final Map<String, Integer> SAID = Map.ofEntries(
             Map.entry("VALIDATION_FAILED", 400), Map.entry("UNAUTHENTICATED", 401), Map.entry("FORBIDDEN", 403),
             Map.entry("NOT_FOUND", 404), Map.entry("METHOD_NOT_ALLOWED", 405), Map.entry("UNSUPPORTED_MEDIA_TYPE", 415),
@@ -38,7 +38,7 @@ class RefusalStatusTest {
             Map.entry("PAYOUT_ACCOUNT_NOT_FOUND", 422));
 
     @Test
-    @DisplayName("every refusal answers the status API.md gives its code, 409 unless said")
+    @DisplayName("every refusal answers the status docs/api.md gives its code, 409 unless said")
     void statusesAsApiMdSays() {
         Map<String, Integer> actual = new LinkedHashMap<>();
         Map<String, Integer> expected = new LinkedHashMap<>();

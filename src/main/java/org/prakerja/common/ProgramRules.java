@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The program parameters of SPEC.md that are not per scheme. Every one is a setting. What changed
+ * The program parameters of docs/rules.md that are not per scheme. Every one is a setting. What changed
  * between waves (balance, incentives, surveys, first-purchase deadline, age range) is the wave's
  * scheme (R-25, module {@code scheme}); {@code defaultScheme} is the scheme of a wave created
  * without one. The reminders are days before the card's own deadline, which is its scheme's.

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The console's disbursements (PORTAL.md, R-72): the totals by state, the payouts filtered by state
+ * The console's disbursements (docs/portal.md, R-72): the totals by state, the payouts filtered by state
  * and kind, and "run now", which starts the disbursement job as POST /api/v1/ops/jobs/disbursement
  * does ({@link JobRuns}, audited) and then shows the job's progress.
  */

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The participant's incentive pages (PORTAL.md): the incentive as participants know it (R-74), the
+ * The participant's incentive pages (docs/portal.md): the incentive as participants know it (R-74), the
  * payout account form (R-71) and the surveys (R-73). The same services and records as
  * /api/v1/me/incentives, /payout-account and /surveys/{seq}.
  */

@@ -4,7 +4,7 @@ import org.prakerja.common.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
- * GET /me/payout-account with none linked: API.md gives this code 404 here, while a PUT naming an
+ * GET /me/payout-account with none linked: docs/api.md gives this code 404 here, while a PUT naming an
  * account the provider does not know is 422 with the same code ({@link IncentiveRefusal}).
  */
 enum NoPayoutAccount implements Refusal {

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.prakerja.common.Rupiah;
 
 /**
- * The payment provider that pays incentives out (DESIGN.md "Outside systems"): a port; the local
+ * The payment provider that pays incentives out (docs/architecture.md "Outside systems"): a port; the local
  * stand-in ships. The payout id is the provider's idempotency key: paying an id it has paid
  * answers that payment again and pays nothing more.
  */

@@ -21,6 +21,22 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchTransfers {
 
+    /**
+     * The statement's new transfers, CTE {@code t} (debit_account, credit_account, amount), applied
+     * to their accounts' balances: one UPDATE per account whatever the number of its transfers.
+     */
+    private static final String BALANCES = """
+            deltas AS (
+                    SELECT account, sum(delta) AS delta FROM (
+                        SELECT debit_account AS account, -amount AS delta FROM t
+                        UNION ALL
+                        SELECT credit_account, amount FROM t) d
+                    GROUP BY account),
+                applied AS (
+                    UPDATE ledger_account a SET balance = a.balance + deltas.delta
+                    FROM deltas WHERE a.id = deltas.account
+                    RETURNING 1)""";
+
     private final JdbcClient db;
     private final LedgerAccounts accounts;
     private final Clock clock;
@@ -66,18 +82,9 @@ class BatchTransfers {
                     FROM unnest(:ids::uuid[], :debits::text[], :credits::text[], :amounts::bigint[]) AS m(i, d, c, a)
                     ON CONFLICT (id) DO NOTHING
                     RETURNING debit_account, credit_account, amount),
-                deltas AS (
-                    SELECT account, sum(delta) AS delta FROM (
-                        SELECT debit_account AS account, -amount AS delta FROM t
-                        UNION ALL
-                        SELECT credit_account, amount FROM t) d
-                    GROUP BY account),
-                applied AS (
-                    UPDATE ledger_account a SET balance = a.balance + deltas.delta
-                    FROM deltas WHERE a.id = deltas.account
-                    RETURNING 1)
+                {balances}
                 SELECT count(*) FROM t
-                """)
+                """.replace("{balances}", BALANCES))
                 .param("memo", memo)
                 .param("kind", kind.name())
                 .param("state", kind.initialState().name())
@@ -129,22 +136,13 @@ class BatchTransfers {
                     SELECT id, source, target, amount, :kind, pending_id, :state, :memo, :now FROM r
                     ON CONFLICT DO NOTHING
                     RETURNING pending_id, debit_account, credit_account, amount),
-                deltas AS (
-                    SELECT account, sum(delta) AS delta FROM (
-                        SELECT debit_account AS account, -amount AS delta FROM t
-                        UNION ALL
-                        SELECT credit_account, amount FROM t) d
-                    GROUP BY account),
-                applied AS (
-                    UPDATE ledger_account a SET balance = a.balance + deltas.delta
-                    FROM deltas WHERE a.id = deltas.account
-                    RETURNING 1),
+                {balances},
                 resolved AS (
                     UPDATE ledger_transfer p SET state = :resolved
                     FROM t WHERE p.id = t.pending_id
                     RETURNING p.id)
                 SELECT id FROM resolved
-                """)
+                """.replace("{balances}", BALANCES))
                 .param("kind", kind.name())
                 .param("post", TransferKind.POST.name())
                 .param("pendingKind", TransferKind.PENDING.name())

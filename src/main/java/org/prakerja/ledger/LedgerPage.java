@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The console's ledger page (PORTAL.md {@code /ops/ledger}). Every view shows what each kind of
+ * The console's ledger page (docs/portal.md {@code /ops/ledger}). Every view shows what each kind of
  * account holds from the accounts' kept balances ({@link Ledger#totals()}: one pass over the
  * accounts, never over the transfers). The full check, every account against the sum of its
  * transfers ({@link Ledger#reconcile()}, the same as GET /api/v1/ops/ledger/reconciliation), reads

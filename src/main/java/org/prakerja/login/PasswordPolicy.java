@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Which passwords are refused (OWASP ASVS 2.1): blank or whitespace only, made of fewer than four
  * different characters, a run like {@code 12345678} or {@code abcdefgh}, the account's own email,
  * or one of the most common passwords (a list shipped with the service, {@code
- * login/common-passwords.txt}). Length stays API.md's 8..128.
+ * login/common-passwords.txt}). Length stays docs/api.md's 8..128.
  */
 public final class PasswordPolicy {
 

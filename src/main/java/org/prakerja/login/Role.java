@@ -1,6 +1,6 @@
 package org.prakerja.login;
 
-/** Who is calling: a participant, or an operator with one of the roles of SPEC.md. */
+/** Who is calling: a participant, or an operator with one of the roles of docs/rules.md. */
 public enum Role {
     PARTICIPANT, ADMIN, OPERATOR, AUDITOR;
 

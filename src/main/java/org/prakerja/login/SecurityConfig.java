@@ -143,7 +143,7 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** The logged-in participant's pages (PORTAL.md "Participant"). */
+    /** The logged-in participant's pages (docs/portal.md "Participant"). */
     static final String[] PARTICIPANT_PAGES = {"/dashboard", "/dashboard/**", "/basic-test", "/vouchers", "/vouchers/**",
             "/incentives", "/incentives/**", "/surveys/**", "/complaints", "/account", "/account/**", "/waves/*/join"};
 

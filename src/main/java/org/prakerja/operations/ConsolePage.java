@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The console's front page (PORTAL.md {@code /ops}): the summary's counts and sums, and the daily charts. */
+/** The console's front page (docs/portal.md {@code /ops}): the summary's counts and sums, and the daily charts. */
 @Controller
 class ConsolePage {
 

@@ -47,7 +47,7 @@ class Reports {
 
     /**
      * The operators' dashboard: counts, and sums in rupiah by account kind. When complaints land,
-     * API.md's "complaints by status" joins these (from the complaint module's count by status).
+     * docs/api.md's "complaints by status" joins these (from the complaint module's count by status).
      */
     public record Summary(long registrations, long applicants, long selected, long cardsActive, long cardsDeactivated,
             long purchases, Map<String, Long> vouchersByStatus, long completions, long balanceOnCards,

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The participant's dashboard as a page: where they are (PORTAL.md's states), the card, the
+ * The participant's dashboard as a page: where they are (docs/portal.md's states), the card, the
  * timeline of the journey and the notices; Gabung Gelombang as a plain form. The same services as
  * GET /api/v1/me and POST /api/v1/waves/{n}/applications.
  */
@@ -79,7 +79,7 @@ class DashboardPage {
             List<InAppNotification> notifications, long unread, @Nullable IncentiveState incentive) {
     }
 
-    /** The journey's steps in order (PORTAL.md); their names are {@code timeline.<key>}. */
+    /** The journey's steps in order (docs/portal.md); their names are {@code timeline.<key>}. */
     static final List<String> STEPS = List.of("register", "test", "join", "selected", "buy", "training", "certificate",
             "review", "incentive");
 

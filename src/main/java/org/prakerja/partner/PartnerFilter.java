@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every partner request by its HMAC signature (API.md section 3), checks the
+ * Authenticates every partner request by its HMAC signature (docs/api.md section 3), checks the
  * partner's role for the path, and hands POSTs to {@link Idempotency}. The timestamp window is
  * measured on the server's real wall clock, never the sandbox's test clock.
  */

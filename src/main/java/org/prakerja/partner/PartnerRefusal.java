@@ -3,7 +3,7 @@ package org.prakerja.partner;
 import org.prakerja.common.Refusal;
 import org.springframework.http.HttpStatus;
 
-/** Why a partner request was refused before it reached its endpoint (API.md section 3 headers). */
+/** Why a partner request was refused before it reached its endpoint (docs/api.md section 3 headers). */
 enum PartnerRefusal implements Refusal {
     SIGNATURE_INVALID(HttpStatus.UNAUTHORIZED),
     TIMESTAMP_OUT_OF_WINDOW(HttpStatus.UNAUTHORIZED),

@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * API.md section 3: Base64(HMAC-SHA512(secret, METHOD:PATH_WITH_QUERY:hex(SHA-256(body)):timestamp)).
+ * docs/api.md section 3: Base64(HMAC-SHA512(secret, METHOD:PATH_WITH_QUERY:hex(SHA-256(body)):timestamp)).
  */
 public final class Signatures {
 

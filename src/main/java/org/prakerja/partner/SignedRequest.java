@@ -11,7 +11,7 @@ import org.prakerja.common.Refusal;
 
 /**
  * The checks on a partner request's headers and signature, apart from the servlet API so they can
- * be fuzzed on their own. Any input gives an answer: accepted, or refused with the API.md code.
+ * be fuzzed on their own. Any input gives an answer: accepted, or refused with the docs/api.md code.
  */
 final class SignedRequest {
 
@@ -34,7 +34,7 @@ final class SignedRequest {
     }
 
     /**
-     * @param headers the request's X-Partner-Id, X-Timestamp and X-Signature (case as in API.md)
+     * @param headers the request's X-Partner-Id, X-Timestamp and X-Signature (case as in docs/api.md)
      * @param secrets how to find a partner's credentials
      * @param now the server's real wall-clock time
      */

@@ -1,5 +1,5 @@
 /**
- * Partner clients, request signatures and idempotency keys (API.md section 3).
+ * Partner clients, request signatures and idempotency keys (docs/api.md section 3).
  * The modules it may use are listed here, so a new dependency is a visible decision (ModularityTest).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "web", "database", "login"})

@@ -116,7 +116,7 @@ class OtpChallenges {
         UUID otpId = UUID.randomUUID();
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Instant expiresAt = now.plus(LIFETIME);
-        // only for the answer's phoneMasked (API.md); the SMS itself goes by participant id. Read
+        // only for the answer's phoneMasked (docs/api.md); the SMS itself goes by participant id. Read
         // before the challenge is queued, so that the challenge goes with the commit.
         String phone = participants.phone(card.get().participantId()).orElseThrow();
         writes.queue("""

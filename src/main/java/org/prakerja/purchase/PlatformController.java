@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** API.md section 3, platform endpoints. Every request is signed; every POST idempotent. */
+/** docs/api.md section 3, platform endpoints. Every request is signed; every POST idempotent. */
 @RestController
 @RequestMapping("/partner/v1")
 @Tag(name = "Partner: digital platforms",

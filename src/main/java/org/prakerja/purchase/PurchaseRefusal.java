@@ -3,7 +3,7 @@ package org.prakerja.purchase;
 import org.prakerja.common.Refusal;
 import org.springframework.http.HttpStatus;
 
-/** Why a platform's request was refused, with API.md's codes. */
+/** Why a platform's request was refused, with docs/api.md's codes. */
 public enum PurchaseRefusal implements Refusal {
     CARD_NOT_FOUND(HttpStatus.NOT_FOUND, "no active card has that number"),
     CARD_NOT_ACTIVE(HttpStatus.CONFLICT, "the card is deactivated (R-33)"),

@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * API.md section 4: 5 platforms with different refund policies, 8 institutions and 40 trainings
+ * docs/api.md section 4: 5 platforms with different refund policies, 8 institutions and 40 trainings
  * in all 10 categories, each partner with API credentials (GET /sandbox/partners shows them).
  */
 @Component

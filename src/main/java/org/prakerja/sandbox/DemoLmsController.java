@@ -35,7 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A demo training institution (PORTAL.md "Sandbox only"): it redeems a voucher code (R-60, R-61),
+ * A demo training institution (docs/portal.md "Sandbox only"): it redeems a voucher code (R-60, R-61),
  * records the pre-test (R-62) and reports the completion with a certificate it numbers itself
  * (R-63). Like {@link DemoStoreController} it is a signed client of the partner API.
  */

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo store's and demo institution's way to the partner API: over HTTP to this very service,
- * signed with the partner's seeded secret exactly as API.md section 3 asks of a real partner, so
+ * signed with the partner's seeded secret exactly as docs/api.md section 3 asks of a real partner, so
  * the demo pages go through the same signature check, idempotency and refusals as anyone else.
  */
 @Component
@@ -34,7 +34,7 @@ class DemoPartnerClient {
     private static final Logger log = LoggerFactory.getLogger(DemoPartnerClient.class);
     private static final ZoneOffset WIB = ZoneOffset.ofHours(7);
 
-    /** What the partner API answered: the typed answer, or its refusal's code (API.md error codes). */
+    /** What the partner API answered: the typed answer, or its refusal's code (docs/api.md error codes). */
     sealed interface Answer<T> {
     }
 

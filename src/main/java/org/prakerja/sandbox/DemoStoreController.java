@@ -32,7 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A demo digital platform (PORTAL.md "Sandbox only"): its trainings, a purchase with the card
+ * A demo digital platform (docs/portal.md "Sandbox only"): its trainings, a purchase with the card
  * number and the OTP from the phone (R-50, R-51, R-52), and a refund under its policy (R-53). It is
  * a client of the partner API like any platform, signed with its seeded secret; the service's
  * refusals come back as texts in the reader's language, the form shown again.

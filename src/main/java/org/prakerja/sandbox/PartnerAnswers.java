@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The partner API's answers (API.md section 3) as the demo pages read them off the wire: a
+ * The partner API's answers (docs/api.md section 3) as the demo pages read them off the wire: a
  * partner's own copy of the contract, not the service's classes, as any real partner would have.
  */
 final class PartnerAnswers {

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** API.md section 4. Exists only in the sandbox profile; elsewhere these paths are 404. */
+/** docs/api.md section 4. Exists only in the sandbox profile; elsewhere these paths are 404. */
 @RestController
 @Profile("sandbox")
 @RequestMapping("/sandbox")

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The sandbox's pages for a person (PORTAL.md "Sandbox only"): an index of the demo stores,
+ * The sandbox's pages for a person (docs/portal.md "Sandbox only"): an index of the demo stores,
  * institutions, tools and logins; the inbox as a phone or mailbox shows it; the test clock. The
  * inbox and the clock share their paths with {@link SandboxController}'s JSON: a browser asking for
  * {@code text/html}, or posting a form, lands here; a program keeps its JSON.

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The console's schemes (PORTAL.md, R-25): every scheme for every operator to read; an ADMIN adds
+ * The console's schemes (docs/portal.md, R-25): every scheme for every operator to read; an ADMIN adds
  * one through {@link Schemes#create}, the path POST /api/v1/ops/schemes takes (SecurityConfig lets
  * only an ADMIN post here).
  */

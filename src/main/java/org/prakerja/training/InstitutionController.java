@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** API.md section 3, institution endpoints. */
+/** docs/api.md section 3, institution endpoints. */
 @RestController
 @RequestMapping("/partner/v1")
 @Tag(name = "Partner: training institutions", description = "Signed like every partner call; POSTs need X-External-Id.")

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The console's wave pages (PORTAL.md): the list with the form for a new wave, and one wave with
+ * The console's wave pages (docs/portal.md): the list with the form for a new wave, and one wave with
  * its transitions, its selection and announcement jobs, the selection report and the selected list
  * as CSV. Every act goes through {@link WaveActions}, as the operator API's do.
  */

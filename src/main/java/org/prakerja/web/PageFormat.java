@@ -11,7 +11,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * How pages show money and time: {@code Rp1.000.000} (SPEC.md, whatever the language), dates in
+ * How pages show money and time: {@code Rp1.000.000} (docs/rules.md, whatever the language), dates in
  * Western Indonesian Time in the reader's language. Templates call it as {@code ${@fmt.rupiah(x)}}.
  */
 @Component("fmt")

@@ -9,7 +9,7 @@ import org.prakerja.common.CommonRefusal;
 
 /**
  * Tomcat's last word on an error nothing else answered (it refused the request before the
- * application saw it): an RFC 9457 problem with the API.md code for its status, never an HTML
+ * application saw it): an RFC 9457 problem with the docs/api.md code for its status, never an HTML
  * page, a stack trace or the server's version.
  */
 class ProblemReportValve extends ErrorReportValve {

@@ -63,7 +63,7 @@ public final class ProblemResponses {
     /** RFC 9457 with the members this service adds; a response narrows {@code code} to its own codes. */
     static Schema<?> problemSchema() {
         return new ObjectSchema()
-                .description("RFC 9457 problem; code is the stable API.md code")
+                .description("RFC 9457 problem; code is the stable docs/api.md code")
                 .addProperty("type", new StringSchema().format("uri"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())

@@ -9,7 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * RFC 9457 problems with the stable {@code code} of API.md. A code's HTTP status is the one its
+ * RFC 9457 problems with the stable {@code code} of docs/api.md. A code's HTTP status is the one its
  * {@link Refusal} names: the module that owns the code decides it, not this class.
  */
 final class Problems {

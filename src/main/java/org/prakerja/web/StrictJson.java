@@ -16,7 +16,7 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * JSON is read as API.md types it, and nothing else: {@code "quota": 1.5} is not quota 1, a card
+ * JSON is read as docs/api.md types it, and nothing else: {@code "quota": 1.5} is not quota 1, a card
  * number sent as a JSON number is not a string, and no string holds a control character (a NUL
  * byte would reach PostgreSQL and fail there). Each is 400 {@code VALIDATION_FAILED} naming the
  * field.

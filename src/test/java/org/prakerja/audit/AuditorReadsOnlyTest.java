@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * SPEC.md actors: an AUDITOR reads and changes nothing. The endpoints are collected from the
+ * docs/rules.md actors: an AUDITOR reads and changes nothing. The endpoints are collected from the
  * application's request mappings, so an operator endpoint added later is checked too.
  */
 @IntegrationTest

@@ -34,7 +34,7 @@ class CatalogTest {
     }
 
     @Test
-    @DisplayName("API.md section 4: the sandbox catalog has 40+ trainings, 8 institutions, 10 categories, 5 platforms")
+    @DisplayName("docs/api.md section 4: the sandbox catalog has 40+ trainings, 8 institutions, 10 categories, 5 platforms")
     void seededCatalog() {
         var all = items("?size=100");
         assertThat(all.size()).isGreaterThanOrEqualTo(40);

@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The incentive pages in a real browser (PORTAL.md "/incentives", "/ops/schemes",
+ * The incentive pages in a real browser (docs/portal.md "/incentives", "/ops/schemes",
  * "/ops/disbursements"): a participant sees what is still missing, links a payout account (a
  * mismatching one refused first, in words), an operator runs disbursement from the console and
  * watches the job finish, the participant sees the instalment paid, the dashboard's last step done,

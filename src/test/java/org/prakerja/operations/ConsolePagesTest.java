@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The operator console in a real browser (PORTAL.md "Operator console", issue 11): an operator
+ * The operator console in a real browser (docs/portal.md "Operator console", issue 11): an operator
  * takes a wave from draft to announced through the pages, watching each job's progress bar move as
  * htmx polls it, reads the selection report and downloads the selected list; an auditor sees every
  * page without a button that changes anything, and the server refuses the auditor's forged post.

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The participant's and the public pages in a real browser (PORTAL.md): register → verify → basic
+ * The participant's and the public pages in a real browser (docs/portal.md): register → verify → basic
  * test → Gabung Gelombang → the result, the card, a purchase and its voucher, the review; the
  * catalog and the certificate check. Forms re-show themselves on bad input and store nothing, core
  * forms work with JavaScript off, and no page shows one participant another's card or vouchers.

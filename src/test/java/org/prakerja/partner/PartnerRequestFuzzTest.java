@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Jazzer: whatever a caller sends (method, path, headers, body), the partner request checks give
- * an answer with an API.md code and never throw, so no input can cause a 500; and only a request
+ * an answer with an docs/api.md code and never throw, so no input can cause a 500; and only a request
  * signed with the partner's secret is accepted.
  */
 class PartnerRequestFuzzTest {

@@ -30,7 +30,7 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The two journeys of PORTAL.md walked end to end through the pages only, as a person would: the
+ * The two journeys of docs/portal.md walked end to end through the pages only, as a person would: the
  * codes and the OTP are read off the sandbox inbox page, the card number off the dashboard, the
  * voucher code off the demo store's page. Only the operator's steps (waves, selection, announcement)
  * and the other applicants of a wave go through the JSON API.

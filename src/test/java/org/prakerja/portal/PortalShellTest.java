@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The portal's shell in a real browser (PORTAL.md): the landing page, the language switch, form
+ * The portal's shell in a real browser (docs/portal.md): the landing page, the language switch, form
  * login with its session in PostgreSQL, CSRF, and error pages instead of JSON, each page accessible,
  * light and photographed.
  */

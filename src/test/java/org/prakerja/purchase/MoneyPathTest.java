@@ -522,7 +522,7 @@ class MoneyPathTest {
     }
 
     @Test
-    @DisplayName("API.md section 3 signatures: wrong secret, changed body or path, stale time, unknown partner, wrong role")
+    @DisplayName("docs/api.md section 3 signatures: wrong secret, changed body or path, stale time, unknown partner, wrong role")
     void signatures() {
         var holder = holders.one();
         String body = Api.json(Map.of("cardNumber", holder.cardNumber(), "trainingId", anyTraining(tokopedia).get("id").asString()));

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class VoucherStatusTest {
 
-    /** The moves SPEC.md allows, written out apart from the table under test. */
+    /** The moves docs/rules.md allows, written out apart from the table under test. */
     private static final Set<String> ALLOWED = Set.of(
             "PURCHASED>REDEEMED", // R-60 redemption
             "PURCHASED>REFUNDED", // R-53 refund of an unredeemed voucher

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The sandbox's demo pages in a real browser (PORTAL.md "Sandbox only"): a card holder buys in a
+ * The sandbox's demo pages in a real browser (docs/portal.md "Sandbox only"): a card holder buys in a
  * demo store with the OTP read off the inbox page, refunds under the platform's policy, and a demo
  * institution redeems, pre-tests and completes; both are signed clients of the partner API over
  * HTTP. The inbox and the clock are pages to a browser and stay JSON to programs.
@@ -240,7 +240,7 @@ class SandboxPagesTest {
     }
 
     @Test
-    @DisplayName("API.md section 4: the inbox and the clock are pages to a browser and stay JSON to programs")
+    @DisplayName("docs/api.md section 4: the inbox and the clock are pages to a browser and stay JSON to programs")
     void inboxAndClockPages() {
         var holder = holders.get(0);
         relay.relayAll();

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The console's schemes in a real browser (PORTAL.md "/ops/schemes", R-25): an ADMIN adds a scheme,
+ * The console's schemes in a real browser (docs/portal.md "/ops/schemes", R-25): an ADMIN adds a scheme,
  * bad input refused per field first, recorded in the audit trail; a wave created on the console under
  * it shows it; an OPERATOR reads the schemes but neither sees the form nor may post it.
  */

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Drives the running service over real HTTP, as a client written against API.md would. Every
+ * Drives the running service over real HTTP, as a client written against docs/api.md would. Every
  * answer is checked against the OpenAPI document the service publishes ({@link ApiDocument}).
  */
 public final class Api {

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A person's browser: Debian's headless Chromium driven by Selenium through Debian's chromedriver
  * (an explicit path, so Selenium never tries to download one). Beside clicking and typing it checks
- * what PORTAL.md asks of every page: axe-core finds no serious or critical violation, the page and
+ * what docs/portal.md asks of every page: axe-core finds no serious or critical violation, the page and
  * what it loads weigh at most 60 KB on a first visit, and it saves screenshots at 360 and 1280 px
  * under {@code target/screenshots/}.
  */
@@ -46,7 +46,7 @@ public final class Browser implements AutoCloseable {
 
     /**
      * {@code javascript} false: a browser with JavaScript switched off (Chromium's content setting), to
-     * prove the core forms work without it, as PORTAL.md asks.
+     * prove the core forms work without it, as docs/portal.md asks.
      */
     public Browser(int port, boolean javascript) {
         Path chromedriver = Path.of(System.getProperty("prakerja.chromedriver", "/usr/bin/chromedriver"));
@@ -177,7 +177,7 @@ public final class Browser implements AutoCloseable {
         return found.isEmpty() ? null : found.get(0).getText();
     }
 
-    // --- what PORTAL.md asks of every page
+    // --- what docs/portal.md asks of every page
 
     /** axe-core's serious and critical violations on the page as it stands; empty is the bar. */
     public List<String> accessibilityViolations() {

@@ -12,7 +12,7 @@ import org.prakerja.partner.Signatures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A partner's client of API.md section 3: signs every request with its secret. */
+/** A partner's client of docs/api.md section 3: signs every request with its secret. */
 public final class PartnerApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * API.md section 4: the payment provider's stand-in, driven by tests and demos. Sandbox only. Account
+ * docs/api.md section 4: the payment provider's stand-in, driven by tests and demos. Sandbox only. Account
  * numbers are as the platform stores them: an e-wallet's as {@code +62…}, a bank account's digits.
  */
 @RestController
