@@ -117,8 +117,8 @@ public class Catalog {
         // the insert is the once-only check: a rating already counted inserts nothing and adds nothing
         db.sql("""
                 WITH counted AS (
-                    INSERT INTO training_rating (voucher_id, training_id, rating) VALUES (?, ?, ?)
-                    ON CONFLICT (voucher_id) DO NOTHING RETURNING training_id, rating)
+                    INSERT INTO training_rating (purchase_id, training_id, rating) VALUES (?, ?, ?)
+                    ON CONFLICT (purchase_id) DO NOTHING RETURNING training_id, rating)
                 UPDATE training t SET rating_sum = t.rating_sum + c.rating, rating_count = t.rating_count + 1
                 FROM counted c WHERE t.id = c.training_id
                 """).params(reviewId, trainingId, rating).update();

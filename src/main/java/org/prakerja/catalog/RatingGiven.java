@@ -11,7 +11,7 @@ package org.prakerja.catalog;
 public interface RatingGiven {
 
     /** The review's own id (its voucher): a rating counts once, however often it arrives. */
-    java.util.UUID voucherId();
+    java.util.UUID purchaseId();
 
     String trainingId();
 

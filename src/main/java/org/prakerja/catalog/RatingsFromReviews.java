@@ -18,6 +18,6 @@ class RatingsFromReviews {
 
     @ApplicationModuleListener
     void on(RatingGiven rating) {
-        catalog.addRating(rating.voucherId(), rating.trainingId(), rating.rating());
+        catalog.addRating(rating.purchaseId(), rating.trainingId(), rating.rating());
     }
 }

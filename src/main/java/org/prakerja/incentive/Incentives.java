@@ -81,11 +81,11 @@ public class Incentives {
         lockEntitlement(completed.participantId());
         db.sql("""
                 UPDATE incentive_entitlement
-                SET voucher_id = :voucher, completed_at = :at, certificate_number = :certificate
+                SET purchase_id = :voucher, completed_at = :at, certificate_number = :certificate
                 WHERE participant_id = :participant AND earned_at IS NULL
                   AND (completed_at IS NULL OR completed_at > :at)
                 """)
-                .param("voucher", completed.voucherId()).param("at", Timestamp.from(completed.completedAt()))
+                .param("voucher", completed.purchaseId()).param("at", Timestamp.from(completed.completedAt()))
                 .param("certificate", completed.certificateNumber()).param("participant", completed.participantId())
                 .update();
         tryEarn(completed.participantId());
@@ -95,10 +95,10 @@ public class Incentives {
     public void reviewed(TrainingReviewed reviewed) {
         lockEntitlement(reviewed.participantId());
         db.sql("""
-                INSERT INTO incentive_review (participant_id, voucher_id, reviewed_at) VALUES (?, ?, ?)
+                INSERT INTO incentive_review (participant_id, purchase_id, reviewed_at) VALUES (?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """)
-                .params(reviewed.participantId(), reviewed.voucherId(), Timestamp.from(reviewed.reviewedAt()))
+                .params(reviewed.participantId(), reviewed.purchaseId(), Timestamp.from(reviewed.reviewedAt()))
                 .update();
         tryEarn(reviewed.participantId());
     }
@@ -126,7 +126,7 @@ public class Incentives {
 
     private void tryEarn(UUID participantId) {
         var e = entitlement(participantId).orElseThrow();
-        if (e.earnedAt() != null || e.voucherId() == null || e.certificateNumber() == null || e.cardRevokedAt() != null
+        if (e.earnedAt() != null || e.purchaseId() == null || e.certificateNumber() == null || e.cardRevokedAt() != null
                 || !e.reviewed()) {
             return;
         }
@@ -197,15 +197,15 @@ public class Incentives {
                 """).params(Timestamp.from(now), Timestamp.from(now), participantId).update();
     }
 
-    private record Entitlement(UUID voucherId, String certificateNumber, Instant cardRevokedAt, Instant earnedAt,
+    private record Entitlement(UUID purchaseId, String certificateNumber, Instant cardRevokedAt, Instant earnedAt,
             String scheme, boolean reviewed) {
     }
 
     private Optional<Entitlement> entitlement(UUID participantId) {
         return db.sql("""
-                SELECT e.voucher_id, e.certificate_number, e.card_revoked_at, e.earned_at, e.scheme,
+                SELECT e.purchase_id, e.certificate_number, e.card_revoked_at, e.earned_at, e.scheme,
                        EXISTS (SELECT 1 FROM incentive_review r
-                               WHERE r.participant_id = e.participant_id AND r.voucher_id = e.voucher_id) AS reviewed
+                               WHERE r.participant_id = e.participant_id AND r.purchase_id = e.purchase_id) AS reviewed
                 FROM incentive_entitlement e WHERE e.participant_id = ?
                 """)
                 .param(participantId)
@@ -241,9 +241,9 @@ public class Incentives {
     @Transactional(readOnly = true)
     public IncentiveState.Summary summary(UUID participantId, CardView card) {
         var found = db.sql("""
-                SELECT e.voucher_id IS NOT NULL AND e.certificate_number IS NOT NULL AND e.card_revoked_at IS NULL
+                SELECT e.purchase_id IS NOT NULL AND e.certificate_number IS NOT NULL AND e.card_revoked_at IS NULL
                        AND EXISTS (SELECT 1 FROM incentive_review r
-                                   WHERE r.participant_id = e.participant_id AND r.voucher_id = e.voucher_id)
+                                   WHERE r.participant_id = e.participant_id AND r.purchase_id = e.purchase_id)
                        AND EXISTS (SELECT 1 FROM payout_account a WHERE a.participant_id = e.participant_id),
                        (SELECT array_agg(p.status ORDER BY p.seq) FROM incentive_payout p
                         WHERE p.participant_id = e.participant_id AND p.kind = 'INCENTIVE')
@@ -275,7 +275,7 @@ public class Incentives {
         if (revoked) {
             missing.add("CARD_REVOKED");
         } else {
-            if (e.map(Entitlement::voucherId).isEmpty()) {
+            if (e.map(Entitlement::purchaseId).isEmpty()) {
                 missing.add("TRAINING_COMPLETION");
             }
             if (e.map(Entitlement::certificateNumber).isEmpty()) {

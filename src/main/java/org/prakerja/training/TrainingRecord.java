@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What the institution reported about one redeemed voucher, and the participant's review. */
-record TrainingRecord(UUID voucherId, Integer pretestScore, Integer postTestScore, Instant completedAt,
+record TrainingRecord(UUID purchaseId, Integer pretestScore, Integer postTestScore, Instant completedAt,
         String certificateNumber, String certificateUrl, Instant certificateIssuedAt, Integer reviewRating,
         String reviewText, Instant reviewedAt) {
 }

@@ -76,7 +76,7 @@ public class TrainingRecords {
             return new Refused(TrainingRefusal.VOUCHER_ALREADY_REDEEMED);
         }
         db.sql("""
-                INSERT INTO training_record (voucher_id, participant_id, training_id, institution_id, redeemed_at)
+                INSERT INTO training_record (purchase_id, participant_id, training_id, institution_id, redeemed_at)
                 VALUES (?, ?, ?, ?, ?)
                 """)
                 .params(voucher.purchaseId(), voucher.participantId(), voucher.trainingId(), institutionId,
@@ -101,7 +101,7 @@ public class TrainingRecords {
         if (refused != null) {
             return new Refused(refused);
         }
-        db.sql("UPDATE training_record SET pretest_score = ?, pretest_at = ? WHERE voucher_id = ?")
+        db.sql("UPDATE training_record SET pretest_score = ?, pretest_at = ? WHERE purchase_id = ?")
                 .params(score, Timestamp.from(clock.instant()), voucher.purchaseId()).update();
         // false when the pre-test is recorded again: the voucher is past REDEEMED already
         vouchers.recordPretest(voucher.purchaseId());
@@ -129,7 +129,7 @@ public class TrainingRecords {
         int updated = db.sql("""
                 UPDATE training_record SET post_test_score = ?, completed_at = ?, certificate_number = ?,
                     certificate_url = ?, certificate_issued_at = ?
-                WHERE voucher_id = ? AND NOT EXISTS (SELECT 1 FROM training_record WHERE certificate_number = ?)
+                WHERE purchase_id = ? AND NOT EXISTS (SELECT 1 FROM training_record WHERE certificate_number = ?)
                 """)
                 .params(postTestScore, Timestamp.from(now), certificateNumber, certificateUrl,
                         Timestamp.from(issuedAt), voucher.purchaseId(), certificateNumber)
@@ -153,7 +153,7 @@ public class TrainingRecords {
             return new Refused(TrainingRefusal.VOUCHER_NOT_FOUND);
         }
         var voucher = found.get();
-        var record = db.sql("SELECT * FROM training_record WHERE voucher_id = ? FOR UPDATE")
+        var record = db.sql("SELECT * FROM training_record WHERE purchase_id = ? FOR UPDATE")
                 .param(voucher.purchaseId()).query(TrainingRecords::map).optional();
         if (record.isEmpty() || record.get().certificateNumber() == null) {
             return new Refused(TrainingRefusal.CERTIFICATE_REQUIRED);
@@ -162,7 +162,7 @@ public class TrainingRecords {
             return new Refused(TrainingRefusal.ALREADY_REVIEWED);
         }
         Instant now = clock.instant();
-        db.sql("UPDATE training_record SET review_rating = ?, review_text = ?, reviewed_at = ? WHERE voucher_id = ?")
+        db.sql("UPDATE training_record SET review_rating = ?, review_text = ?, reviewed_at = ? WHERE purchase_id = ?")
                 .params(rating, text, Timestamp.from(now), voucher.purchaseId()).update();
         events.publishEvent(new TrainingReviewed(participantId, voucher.purchaseId(), voucher.trainingId(), rating, now));
         return new Done(voucher);
@@ -232,14 +232,14 @@ public class TrainingRecords {
     }
 
     @Transactional(readOnly = true)
-    public Map<UUID, TrainingRecord> records(Collection<UUID> voucherIds) {
-        if (voucherIds.isEmpty()) {
+    public Map<UUID, TrainingRecord> records(Collection<UUID> purchaseIds) {
+        if (purchaseIds.isEmpty()) {
             return Map.of();
         }
-        return db.sql("SELECT * FROM training_record WHERE voucher_id = ANY(?::uuid[])")
-                .param(voucherIds.toArray(UUID[]::new))
+        return db.sql("SELECT * FROM training_record WHERE purchase_id = ANY(?::uuid[])")
+                .param(purchaseIds.toArray(UUID[]::new))
                 .query(TrainingRecords::map).list().stream()
-                .collect(Collectors.toMap(TrainingRecord::voucherId, Function.identity()));
+                .collect(Collectors.toMap(TrainingRecord::purchaseId, Function.identity()));
     }
 
     private VoucherResult ownedAndLocked(String institutionId, String code) {
@@ -253,7 +253,7 @@ public class TrainingRecords {
     }
 
     private static TrainingRecord map(ResultSet rs, int i) throws SQLException {
-        return new TrainingRecord(rs.getObject("voucher_id", UUID.class), (Integer) rs.getObject("pretest_score"),
+        return new TrainingRecord(rs.getObject("purchase_id", UUID.class), (Integer) rs.getObject("pretest_score"),
                 (Integer) rs.getObject("post_test_score"), instant(rs, "completed_at"), rs.getString("certificate_number"),
                 rs.getString("certificate_url"), instant(rs, "certificate_issued_at"),
                 (Integer) rs.getObject("review_rating"), rs.getString("review_text"), instant(rs, "reviewed_at"));
