@@ -1,7 +1,5 @@
 package org.prakerja.registration;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +22,10 @@ class BasicTestPage {
 
     /**
      * One radio group per question of {@link BasicTest#questions()}, named by the question's id, its
-     * value the chosen option's id; whether that option is one of the question's is the test's to say.
+     * value the chosen option's id. No shape to check: an answer is one of its question's options or
+     * none, and the options are the test's.
      */
-    record Answers(@NotBlank String q1, @NotBlank String q2, @NotBlank String q3, @NotBlank String q4,
-            @NotBlank String q5) {
+    record Answers(String q1, String q2, String q3, String q4, String q5) {
 
         Answers {
             q1 = q1 == null ? "" : q1;
@@ -65,15 +62,15 @@ class BasicTestPage {
     }
 
     @PostMapping("/basic-test")
-    String answer(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("answers") Answers typed,
-            BindingResult shapes, Model model, RedirectAttributes next, Locale language) {
+    String answer(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("answers") Answers typed, Model model,
+            RedirectAttributes next, Locale language) {
         var errors = new FormErrors();
         var answers = new ArrayList<BasicTest.Answer>();
         Map<String, String> known = new LinkedHashMap<>();
         var questions = basicTest.questions();
         for (var q : questions) {
             String given = typed.given().get(q.id());
-            if (!shapes.hasFieldErrors(q.id()) && q.options().stream().anyMatch(o -> o.id().equals(given))) {
+            if (q.options().stream().anyMatch(o -> o.id().equals(given))) {
                 answers.add(new BasicTest.Answer(q.id(), given));
                 known.put(q.id(), given);
             } else {
