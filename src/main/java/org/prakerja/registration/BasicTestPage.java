@@ -68,11 +68,12 @@ class BasicTestPage {
         var answers = new ArrayList<BasicTest.Answer>();
         Map<String, String> known = new LinkedHashMap<>();
         var questions = basicTest.questions();
+        var given = typed.given();
         for (var q : questions) {
-            String given = typed.given().get(q.id());
-            if (q.options().stream().anyMatch(o -> o.id().equals(given))) {
-                answers.add(new BasicTest.Answer(q.id(), given));
-                known.put(q.id(), given);
+            String option = given.get(q.id());
+            if (q.options().stream().anyMatch(o -> o.id().equals(option))) {
+                answers.add(new BasicTest.Answer(q.id(), option));
+                known.put(q.id(), option);
             } else {
                 errors.add(q.id() + "-" + q.options().getFirst().id(), messages.getMessage(
                         "basic-test.error.unanswered", new Object[] {questions.indexOf(q) + 1}, language));

@@ -97,11 +97,6 @@ class RegistrationPages {
             city = strip(city);
             education = strip(education);
             employmentStatus = strip(employmentStatus);
-            inSchool = String.valueOf("true".equals(inSchool));
-            civilServant = String.valueOf("true".equals(civilServant));
-            securityForces = String.valueOf("true".equals(securityForces));
-            villageOfficial = String.valueOf("true".equals(villageOfficial));
-            legislator = String.valueOf("true".equals(legislator));
         }
 
         static SignUp empty() {
