@@ -1,17 +1,23 @@
 package org.prakerja.audit;
 
 import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.prakerja.common.PageRequest;
+import org.prakerja.common.Paged;
 import org.prakerja.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -34,22 +40,31 @@ class AuditPages {
         this.messages = messages;
     }
 
-    /** The filters as typed, shown again in the form and carried by the paging links. */
-    record Filters(String actor, String action, String from, String to) {
+    /** The filters as typed, stripped (the action in capitals), shown again in the form and carried by the pager. */
+    record Filters(@Size(max = 254) String actor, @Size(max = 64) String action, String from, String to) {
+        Filters {
+            actor = strip(actor);
+            action = strip(action).toUpperCase(Locale.ROOT);
+            from = strip(from);
+            to = strip(to);
+        }
+    }
+
+    /** The trail's page: the filters, what is wrong with them, and the entries found (none while something is). */
+    record TrailView(Filters filters, FormErrors errors, @Nullable Paged<AuditEntry> trail) {
+        public long pages() {
+            return trail == null ? 0 : (trail.total() + PAGE_SIZE - 1) / PAGE_SIZE;
+        }
     }
 
     @GetMapping("/ops/audit")
-    String audit(@RequestParam(name = "actor", required = false) @Nullable String actor,
-            @RequestParam(name = "action", required = false) @Nullable String action,
-            @RequestParam(name = "from", required = false) @Nullable String from,
-            @RequestParam(name = "to", required = false) @Nullable String to,
+    String audit(@Valid @ModelAttribute("filters") Filters filters, BindingResult shapes,
             @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
-        var filters = new Filters(strip(actor), strip(action).toUpperCase(java.util.Locale.ROOT), strip(from), strip(to));
         var errors = new FormErrors();
-        if (filters.actor().length() > 254) {
+        if (shapes.hasFieldErrors("actor")) {
             errors.add("actor", text("ops.audit.too-long"));
         }
-        if (filters.action().length() > 64) {
+        if (shapes.hasFieldErrors("action")) {
             errors.add("action", text("ops.audit.too-long"));
         }
         Instant since = day(filters.from(), "from", errors);
@@ -57,14 +72,10 @@ class AuditPages {
         if (since != null && until != null && !since.isBefore(until.plusSeconds(86_400))) {
             errors.add("to", text("ops.audit.range"));
         }
-        model.addAttribute("filters", filters);
-        model.addAttribute("errors", errors);
-        if (!errors.any()) {
-            var found = trail.search(new AuditQuery(emptyToNull(filters.actor()), emptyToNull(filters.action()), since,
-                    until == null ? null : until.plusSeconds(86_400)), new PageRequest(Math.max(page, 0), PAGE_SIZE));
-            model.addAttribute("trail", found);
-            model.addAttribute("lastPage", Math.max(0, (found.total() - 1) / PAGE_SIZE));
-        }
+        Paged<AuditEntry> found = errors.any() ? null
+                : trail.search(new AuditQuery(emptyToNull(filters.actor()), emptyToNull(filters.action()), since,
+                        until == null ? null : until.plusSeconds(86_400)), new PageRequest(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("view", new TrailView(filters, errors, found));
         return "audit/trail";
     }
 
@@ -86,7 +97,7 @@ class AuditPages {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
-    private static String strip(@Nullable String s) {
+    static String strip(@Nullable String s) {
         return s == null ? "" : s.strip();
     }
 

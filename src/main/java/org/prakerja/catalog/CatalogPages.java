@@ -1,15 +1,19 @@
 package org.prakerja.catalog;
 
-import java.util.LinkedHashMap;
+import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.prakerja.common.PageRequest;
+import org.prakerja.common.Paged;
 import org.prakerja.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * R-41 the catalog as a page: the filters and sort of GET /api/v1/trainings as a GET form, so a
@@ -21,6 +25,57 @@ class CatalogPages {
 
     static final int PAGE_SIZE = 12;
 
+    /**
+     * A price as people type it: at most nine digits, with dots or commas to group them
+     * ({@code 1.500.000}); empty for no bound.
+     */
+    private static final String PRICE = "(?:[.,]*[0-9]){1,9}[.,]*|";
+
+    /**
+     * The filters as typed, stripped: shown back in the form and carried by the pager's links as
+     * they were, a wrong one too. The words are cut to 100 characters for the search, silently.
+     */
+    record Filters(String q, String category, String platform, String method,
+            @Pattern(regexp = PRICE) String minPrice, @Pattern(regexp = PRICE) String maxPrice, String sort,
+            String page) {
+
+        Filters {
+            q = strip(q);
+            category = strip(category);
+            platform = strip(platform);
+            method = strip(method);
+            minPrice = strip(minPrice);
+            maxPrice = strip(maxPrice);
+            sort = strip(sort);
+            page = strip(page);
+        }
+
+        /** Whether any filter or sort other than the default was asked for: the form then shows them open. */
+        public boolean filtered() {
+            return !category.isEmpty() || !platform.isEmpty() || !method.isEmpty() || !minPrice.isEmpty()
+                    || !maxPrice.isEmpty() || (!sort.isEmpty() && !sort.equals("rating"));
+        }
+
+        private static String strip(@Nullable String s) {
+            return s == null ? "" : s.strip();
+        }
+    }
+
+    /** The catalog page: the filters as typed, what is wrong with them, and the page of trainings found. */
+    record TrainingsView(Filters typed, FormErrors errors, Paged<Training> result, List<Platform> platforms) {
+        public Category[] categories() {
+            return Category.values();
+        }
+
+        public Method[] methods() {
+            return Method.values();
+        }
+
+        public long pages() {
+            return (result.total() + PAGE_SIZE - 1) / PAGE_SIZE;
+        }
+    }
+
     private final Catalog catalog;
     private final MessageSource messages;
 
@@ -30,46 +85,39 @@ class CatalogPages {
     }
 
     @GetMapping("/trainings")
-    String trainings(@RequestParam Map<String, String> params, Model model, Locale language) {
+    String trainings(@Valid @ModelAttribute("filters") Filters typed, BindingResult shapes, Model model,
+            Locale language) {
         var errors = new FormErrors();
-        Map<String, String> typed = new LinkedHashMap<>();
-        for (String f : new String[] {"q", "category", "platform", "method", "minPrice", "maxPrice", "sort", "page"}) {
-            String v = params.get(f);
-            typed.put(f, v == null ? "" : v.strip());
-        }
-        String q = typed.get("q").length() > 100 ? typed.get("q").substring(0, 100) : typed.get("q");
-        Category category = parse(Category.class, typed.get("category"), "category", errors, language);
-        Method method = parse(Method.class, typed.get("method"), "method", errors, language);
+        String words = typed.q().length() > 100 ? typed.q().substring(0, 100) : typed.q();
+        Category category = parse(Category.class, typed.category(), "category", errors, language);
+        Method method = parse(Method.class, typed.method(), "method", errors, language);
         var platforms = catalog.platforms();
-        String platform = typed.get("platform").isEmpty() ? null : typed.get("platform");
+        String platform = typed.platform().isEmpty() ? null : typed.platform();
         if (platform != null && platforms.stream().noneMatch(p -> p.id().equals(platform))) {
             errors.add("platform", text("catalog.error.platform", language));
         }
-        Long minPrice = price(typed.get("minPrice"), "minPrice", errors, language);
-        Long maxPrice = price(typed.get("maxPrice"), "maxPrice", errors, language);
+        Long minPrice = price(typed.minPrice(), "minPrice", shapes, errors, language);
+        Long maxPrice = price(typed.maxPrice(), "maxPrice", shapes, errors, language);
         if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
             errors.add("maxPrice", text("catalog.error.price-order", language));
             maxPrice = null;
         }
-        var sort = switch (typed.get("sort")) {
+        var sort = switch (typed.sort()) {
             case "price" -> TrainingQuery.Sort.PRICE;
             case "-price" -> TrainingQuery.Sort.PRICE_DESC;
             default -> TrainingQuery.Sort.RATING;
         };
-        int page = typed.get("page").matches("[0-9]{1,4}") ? Integer.parseInt(typed.get("page")) : 0;
-        var found = catalog.search(new TrainingQuery(category, errors.has("platform") ? null : platform, method, q,
+        // an odd page number is the first page, not an error: it comes from an edited link
+        int page = typed.page().matches("[0-9]{1,4}") ? Integer.parseInt(typed.page()) : 0;
+        var found = catalog.search(new TrainingQuery(category, errors.has("platform") ? null : platform, method, words,
                 minPrice, maxPrice, sort), new PageRequest(page, PAGE_SIZE));
-        model.addAttribute("typed", typed);
-        model.addAttribute("errors", errors);
-        model.addAttribute("result", found);
-        model.addAttribute("categories", Category.values());
-        model.addAttribute("methods", Method.values());
-        model.addAttribute("platforms", platforms);
-        model.addAttribute("pages", (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("view", new TrainingsView(typed, errors, found, platforms));
         return "catalog/trainings";
     }
 
-    private <E extends Enum<E>> E parse(Class<E> type, String value, String field, FormErrors errors, Locale language) {
+    @Nullable
+    private <E extends Enum<E>> E parse(Class<E> type, String value, String field, FormErrors errors,
+            Locale language) {
         if (value.isEmpty()) {
             return null;
         }
@@ -81,16 +129,18 @@ class CatalogPages {
         }
     }
 
-    private Long price(String value, String field, FormErrors errors, Locale language) {
+    /** The price typed, in rupiah, or null for none; bounded as the API bounds it (CatalogController). */
+    @Nullable
+    private Long price(String value, String field, BindingResult shapes, FormErrors errors, Locale language) {
         if (value.isEmpty()) {
             return null;
         }
-        String digits = value.replace(".", "").replace(",", "");
-        if (!digits.matches("[0-9]{1,9}") || Long.parseLong(digits) > 100_000_000) {
+        long rupiah = shapes.hasFieldErrors(field) ? -1 : Long.parseLong(value.replace(".", "").replace(",", ""));
+        if (rupiah < 0 || rupiah > 100_000_000) {
             errors.add(field, text("catalog.error.price", language));
             return null;
         }
-        return Long.parseLong(digits);
+        return rupiah;
     }
 
     private String text(String key, Locale language) {

@@ -1,11 +1,14 @@
 package org.prakerja.complaint;
 
 import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.common.PageRequest;
+import org.prakerja.common.Paged;
 import org.prakerja.login.CurrentUser;
 import org.prakerja.login.Role;
 import org.prakerja.web.FormErrors;
@@ -16,7 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,6 +54,36 @@ class ComplaintConsolePages {
     record Filters(@Nullable ComplaintStatus status, @Nullable ComplaintCategory category, @Nullable Boolean overdue) {
     }
 
+    /** The queue's page: its filters and the complaints found. */
+    record QueueView(Filters filters, Paged<QueueItem> queue) {
+        public ComplaintStatus[] statuses() {
+            return ComplaintStatus.values();
+        }
+
+        public ComplaintCategory[] categories() {
+            return ComplaintCategory.values();
+        }
+
+        public long pages() {
+            return (queue.total() + PAGE_SIZE - 1) / PAGE_SIZE;
+        }
+    }
+
+    /** The answer form as typed: the new status's name and the response, stripped. */
+    record Answer(@Nullable String status, @Size(max = ComplaintController.TEXT_LIMIT) String response) {
+        Answer {
+            response = response == null ? "" : response.strip();
+        }
+    }
+
+    /**
+     * A complaint's page in the console: the complaint, the statuses it may move to, whether this
+     * reader may answer, and the answer form as typed with what is wrong with it.
+     */
+    record AnswerView(OperatorComplaintView complaint, List<ComplaintStatus> moves, boolean mayAnswer,
+            @Nullable ComplaintStatus chosen, String response, FormErrors errors) {
+    }
+
     @GetMapping
     String queue(@RequestParam(name = "status", required = false) @Nullable String status,
             @RequestParam(name = "category", required = false) @Nullable String category,
@@ -58,11 +93,7 @@ class ComplaintConsolePages {
                 "true".equals(overdue) ? Boolean.TRUE : "false".equals(overdue) ? Boolean.FALSE : null);
         var found = complaints.queue(new QueueFilter(filters.status(), filters.category(), filters.overdue()),
                 new PageRequest(Math.max(page, 0), PAGE_SIZE));
-        model.addAttribute("filters", filters);
-        model.addAttribute("queue", found);
-        model.addAttribute("statuses", ComplaintStatus.values());
-        model.addAttribute("categories", ComplaintCategory.values());
-        model.addAttribute("lastPage", Math.max(0, (found.total() - 1) / PAGE_SIZE));
+        model.addAttribute("view", new QueueView(filters, found));
         return "complaint/ops/queue";
     }
 
@@ -72,37 +103,37 @@ class ComplaintConsolePages {
     }
 
     @PostMapping("/{ticket}")
-    String answer(@PathVariable String ticket, @RequestParam(name = "status", required = false) @Nullable String status,
-            @RequestParam(name = "response", required = false) @Nullable String response,
+    String answer(@PathVariable String ticket, @Valid @ModelAttribute("answer") Answer typed, BindingResult shapes,
             @AuthenticationPrincipal CurrentUser operator, Model model, RedirectAttributes redirect) {
-        String typed = response == null ? "" : response.strip();
-        ComplaintStatus to = parse(ComplaintStatus.values(), status);
+        ComplaintStatus to = parse(ComplaintStatus.values(), typed.status());
         var errors = new FormErrors();
         if (to == null) {
             errors.add("status", text("ops.complaints.status-required"));
-        } else if (to.needsResponse() && typed.isEmpty()) {
+        } else if (to.needsResponse() && typed.response().isEmpty()) {
             errors.add("response", text("ops.complaints.response-required"));
         }
-        if (typed.length() > ComplaintController.TEXT_LIMIT) {
+        if (shapes.hasFieldErrors("response")) {
             errors.add("response", text("complaint.form.too-long", ComplaintController.TEXT_LIMIT));
         }
         if (errors.any()) {
-            return complaintPage(model, ticket, operator, to, typed, errors);
+            return complaintPage(model, ticket, operator, to, typed.response(), errors);
         }
         try {
-            return switch (complaints.answer(ticket, operator.asActor(), to, typed)) {
+            return switch (complaints.answer(ticket, operator.asActor(), to, typed.response())) {
                 case ComplaintChange.Changed<OperatorComplaintView> changed -> {
                     redirect.addFlashAttribute("answered", to);
                     yield "redirect:/ops/complaints/" + changed.complaint().ticket();
                 }
                 case ComplaintChange.Refused<OperatorComplaintView> refused
                         when refused.reason() == ComplaintRefusal.ILLEGAL_TRANSITION ->
-                        complaintPage(model, ticket, operator, to, typed, errors.add("status", text("ops.complaints.illegal")));
+                        complaintPage(model, ticket, operator, to, typed.response(),
+                                errors.add("status", text("ops.complaints.illegal")));
                 case ComplaintChange.Refused<OperatorComplaintView> refused -> throw new RefusedException(refused.reason());
             };
         } catch (InvalidInput same) {
             // the status stays as it is: then there must be something to say
-            return complaintPage(model, ticket, operator, to, typed, errors.add("response", text("ops.complaints.response-to-say")));
+            return complaintPage(model, ticket, operator, to, typed.response(),
+                    errors.add("response", text("ops.complaints.response-to-say")));
         }
     }
 
@@ -118,13 +149,10 @@ class ComplaintConsolePages {
                 .orElseThrow(() -> new RefusedException(ComplaintRefusal.COMPLAINT_NOT_FOUND));
         List<ComplaintStatus> moves = Arrays.stream(ComplaintStatus.values())
                 .filter(complaint.status()::operatorMayMoveTo).toList();
-        model.addAttribute("complaint", complaint);
-        model.addAttribute("moves", moves);
         // an auditor reads; the server refuses their posts anyway (SecurityConfig)
-        model.addAttribute("mayAnswer", operator.role() != Role.AUDITOR && !moves.isEmpty());
-        model.addAttribute("chosen", chosen != null ? chosen : moves.isEmpty() ? null : moves.get(0));
-        model.addAttribute("response", response);
-        model.addAttribute("errors", errors);
+        boolean mayAnswer = operator.role() != Role.AUDITOR && !moves.isEmpty();
+        model.addAttribute("view", new AnswerView(complaint, moves, mayAnswer,
+                chosen != null ? chosen : moves.isEmpty() ? null : moves.get(0), response, errors));
         return "complaint/ops/complaint";
     }
 

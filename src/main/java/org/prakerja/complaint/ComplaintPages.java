@@ -1,6 +1,10 @@
 package org.prakerja.complaint;
 
 import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +21,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,64 +52,95 @@ class ComplaintPages {
         this.messages = messages;
     }
 
-    /** What was typed into the form, kept when it is shown again. */
-    record Typed(String category, String title, String description, String reference, String contactEmail) {
+    /**
+     * What was typed into the form, stripped, kept when it is shown again. The contact email is a
+     * visitor's only: a participant is answered on the portal.
+     */
+    record Typed(String category, @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = ComplaintController.TEXT_LIMIT) String description, @Size(max = 100) String reference,
+            @Size(max = 254) @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+|") String contactEmail) {
 
-        static Typed empty() {
-            return new Typed("", "", "", "", "");
+        Typed {
+            category = strip(category);
+            title = strip(title);
+            description = strip(description);
+            reference = strip(reference);
+            contactEmail = strip(contactEmail);
         }
+
+        Typed withoutContact() {
+            return new Typed(category, title, description, reference, "");
+        }
+    }
+
+    /** The form's page: what was typed, what is wrong with it, and the attachments' limits. */
+    record FormView(Typed form, FormErrors errors, boolean asParticipant, int maxAttachments, long maxMegabytes) {
+        public ComplaintCategory[] categories() {
+            return ComplaintCategory.values();
+        }
+    }
+
+    /** The reply as typed, stripped. */
+    record Reply(@NotBlank @Size(max = ComplaintController.TEXT_LIMIT) String text) {
+        Reply {
+            text = strip(text);
+        }
+    }
+
+    /**
+     * A ticket's page for its filer: the complaint, the contact email that opened it (null for a
+     * participant), the address to follow it by, and the reply form as typed.
+     */
+    record TicketView(ComplaintView complaint, @Nullable String email, String followPath, String reply,
+            FormErrors errors) {
+    }
+
+    /** A participant's own complaints. */
+    record ListView(List<OwnComplaint> complaints) {
     }
 
     @GetMapping("/complaints/new")
     String form(@RequestParam(name = "category", required = false) @Nullable String category,
             @RequestParam(name = "reference", required = false) @Nullable String reference,
             @AuthenticationPrincipal @Nullable CurrentUser user, Model model) {
-        var typed = new Typed(category == null ? "" : category, "", "", reference == null ? "" : reference, "");
+        var typed = new Typed(category, "", "", reference, "");
         return formPage(model, typed, new FormErrors(), user);
     }
 
     @PostMapping("/complaints/new")
-    String file(@RequestParam(name = "category", required = false) @Nullable String category,
-            @RequestParam(name = "title", required = false) @Nullable String title,
-            @RequestParam(name = "description", required = false) @Nullable String description,
-            @RequestParam(name = "reference", required = false) @Nullable String reference,
-            @RequestParam(name = "contactEmail", required = false) @Nullable String contactEmail,
+    String file(@Valid @ModelAttribute("complaintForm") Typed sent, BindingResult shapes,
             @RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> files,
             @AuthenticationPrincipal @Nullable CurrentUser user, Model model, RedirectAttributes redirect)
             throws IOException {
         UUID participant = participantOf(user);
-        var typed = new Typed(strip(category), strip(title), strip(description), strip(reference),
-                participant == null ? strip(contactEmail) : "");
+        var typed = participant == null ? sent : sent.withoutContact();
         var errors = new FormErrors();
         ComplaintCategory chosen = Arrays.stream(ComplaintCategory.values())
                 .filter(c -> c.name().equals(typed.category())).findFirst().orElse(null);
         if (chosen == null) {
             errors.add("category", text("complaint.form.category-required"));
         }
-        if (typed.title().isEmpty()) {
-            errors.add("title", text("complaint.form.title-required"));
-        } else if (typed.title().length() > 200) {
-            errors.add("title", text("complaint.form.too-long", 200));
+        if (shapes.hasFieldErrors("title")) {
+            errors.add("title", typed.title().isEmpty() ? text("complaint.form.title-required")
+                    : text("complaint.form.too-long", 200));
         }
-        if (typed.description().isEmpty()) {
-            errors.add("description", text("complaint.form.description-required"));
-        } else if (typed.description().length() > ComplaintController.TEXT_LIMIT) {
-            errors.add("description", text("complaint.form.too-long", ComplaintController.TEXT_LIMIT));
+        if (shapes.hasFieldErrors("description")) {
+            errors.add("description", typed.description().isEmpty() ? text("complaint.form.description-required")
+                    : text("complaint.form.too-long", ComplaintController.TEXT_LIMIT));
         }
-        if (typed.reference().length() > 100) {
+        if (shapes.hasFieldErrors("reference")) {
             errors.add("reference", text("complaint.form.too-long", 100));
         }
-        if (participant == null && (typed.contactEmail().isEmpty() || typed.contactEmail().length() > 254
-                || !typed.contactEmail().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+        if (participant == null && (typed.contactEmail().isEmpty() || shapes.hasFieldErrors("contactEmail"))) {
             errors.add("contactEmail", text("complaint.form.email-required"));
         }
         // the inputs left empty are skipped; each file keeps its input's number for the messages
         var chosenFiles = new ArrayList<byte[]>();
         var inputs = new ArrayList<Integer>();
-        List<MultipartFile> sent = files == null ? List.of() : files;
-        for (int i = 0; i < sent.size(); i++) {
-            if (!sent.get(i).isEmpty()) {
-                chosenFiles.add(sent.get(i).getBytes());
+        List<MultipartFile> attached = files == null ? List.of() : files;
+        for (int i = 0; i < attached.size(); i++) {
+            if (!attached.get(i).isEmpty()) {
+                chosenFiles.add(attached.get(i).getBytes());
                 inputs.add(i);
             }
         }
@@ -131,15 +168,14 @@ class ComplaintPages {
 
     @PostMapping("/complaints/{ticket}/messages")
     String reply(@PathVariable String ticket, @RequestParam(name = "email", required = false) @Nullable String email,
-            @RequestParam(name = "text", required = false) @Nullable String text,
+            @Valid @ModelAttribute("reply") Reply typed, BindingResult shapes,
             @AuthenticationPrincipal @Nullable CurrentUser user, Model model, RedirectAttributes redirect) {
-        String typed = strip(text);
-        if (typed.isEmpty() || typed.length() > ComplaintController.TEXT_LIMIT) {
-            var errors = new FormErrors().add("text", typed.isEmpty() ? text("complaint.reply.required")
+        if (shapes.hasFieldErrors("text")) {
+            var errors = new FormErrors().add("text", typed.text().isEmpty() ? text("complaint.reply.required")
                     : text("complaint.form.too-long", ComplaintController.TEXT_LIMIT));
-            return ticketPage(model, ticket, email, user, typed, errors);
+            return ticketPage(model, ticket, email, user, typed.text(), errors);
         }
-        return switch (complaints.reply(ticket, claimant(user, email), typed)) {
+        return switch (complaints.reply(ticket, claimant(user, email), typed.text())) {
             case ComplaintChange.Changed<ComplaintView> changed -> {
                 redirect.addFlashAttribute("replied", Boolean.TRUE);
                 yield "redirect:" + ticketPath(changed.complaint().ticket(), blankToNull(email));
@@ -159,7 +195,7 @@ class ComplaintPages {
     /** The participant's own complaints (SecurityConfig.PARTICIPANT_PAGES). */
     @GetMapping("/complaints")
     String mine(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("complaints", complaints.ofParticipant(user.subjectId()));
+        model.addAttribute("view", new ListView(complaints.ofParticipant(user.subjectId())));
         return "complaint/list";
     }
 
@@ -168,21 +204,14 @@ class ComplaintPages {
         var complaint = complaints.forFiler(ticket, claimant(user, email))
                 .orElseThrow(() -> new RefusedException(ComplaintRefusal.COMPLAINT_NOT_FOUND));
         String filerEmail = blankToNull(email);
-        model.addAttribute("complaint", complaint);
-        model.addAttribute("email", filerEmail);
-        model.addAttribute("followPath", ticketPath(complaint.ticket(), filerEmail));
-        model.addAttribute("reply", reply);
-        model.addAttribute("errors", errors);
+        model.addAttribute("view", new TicketView(complaint, filerEmail, ticketPath(complaint.ticket(), filerEmail),
+                reply, errors));
         return "complaint/ticket";
     }
 
     private String formPage(Model model, Typed typed, FormErrors errors, @Nullable CurrentUser user) {
-        model.addAttribute("form", typed);
-        model.addAttribute("errors", errors);
-        model.addAttribute("categories", ComplaintCategory.values());
-        model.addAttribute("asParticipant", participantOf(user) != null);
-        model.addAttribute("maxAttachments", settings.maxAttachments());
-        model.addAttribute("maxMegabytes", settings.maxAttachmentSize().toMegabytes());
+        model.addAttribute("view", new FormView(typed, errors, participantOf(user) != null, settings.maxAttachments(),
+                settings.maxAttachmentSize().toMegabytes()));
         return "complaint/new";
     }
 

@@ -4,7 +4,9 @@ import jakarta.annotation.Nullable;
 import java.util.UUID;
 import org.prakerja.audit.Accountable;
 import org.prakerja.common.PageRequest;
+import org.prakerja.common.Paged;
 import org.prakerja.job.JobRuns;
+import org.prakerja.job.JobView;
 import org.prakerja.job.Jobs;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,6 +35,21 @@ class DisbursementPages {
         this.jobs = jobs;
     }
 
+    /**
+     * The disbursements page: the totals by state, a page of payouts with its filters (a name, or
+     * empty for all), and the job run from here, if one was.
+     */
+    record DisbursementsView(Payouts.DisbursementSummary summary, Paged<Payouts.DisbursementView> payouts, String status, String kind,
+            int page, boolean hasNext, @Nullable JobView job) {
+        public PayoutStatus[] statuses() {
+            return PayoutStatus.values();
+        }
+
+        public PayoutKind[] kinds() {
+            return PayoutKind.values();
+        }
+    }
+
     @GetMapping("/ops/disbursements")
     String list(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String kind,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID job, Model model) {
@@ -40,16 +57,9 @@ class DisbursementPages {
         PayoutKind k = parse(PayoutKind.class, kind);
         int p = Math.clamp(page, 0, 100_000);
         var list = payouts.list(s, k, new PageRequest(p, PAGE_SIZE));
-        model.addAttribute("summary", payouts.summary());
-        model.addAttribute("payouts", list);
-        model.addAttribute("status", s == null ? "" : s.name());
-        model.addAttribute("kind", k == null ? "" : k.name());
-        model.addAttribute("statuses", PayoutStatus.values());
-        model.addAttribute("kinds", PayoutKind.values());
-        model.addAttribute("page", p);
-        model.addAttribute("hasNext", (long) (p + 1) * PAGE_SIZE < list.total());
-        model.addAttribute("job", job == null ? null : jobs.find(job).filter(j -> j.kind().equals("disbursement"))
-                .orElse(null));
+        model.addAttribute("view", new DisbursementsView(payouts.summary(), list, s == null ? "" : s.name(),
+                k == null ? "" : k.name(), p, (long) (p + 1) * PAGE_SIZE < list.total(), job == null ? null
+                        : jobs.find(job).filter(j -> j.kind().equals("disbursement")).orElse(null)));
         return "incentive/ops-disbursements";
     }
 

@@ -2,7 +2,11 @@ package org.prakerja.incentive;
 
 import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +19,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -29,8 +35,44 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IncentivePages {
 
+    /** The incentives page: the incentive, its headline, the account, and the account form as typed. */
     record View(Incentives.IncentivesView incentives, IncentiveState headline,
-            @Nullable Incentives.InstalmentView focus, @Nullable PayoutAccount.View account) {
+            @Nullable Incentives.InstalmentView focus, @Nullable PayoutAccount.View account, String provider,
+            String accountNumber, FormErrors errors) {
+        public PayoutProvider[] providers() {
+            return PayoutProvider.values();
+        }
+    }
+
+    /**
+     * The account form as typed: the provider as sent (none keeps the linked account's shown), the
+     * number stripped. Which numbers a provider takes is the account's rule ({@link PayoutAccounts}).
+     */
+    record AccountForm(@NotBlank @Nullable String provider, @NotBlank String accountNumber) {
+        AccountForm {
+            accountNumber = accountNumber == null ? "" : accountNumber.strip();
+        }
+    }
+
+    /**
+     * A survey's answers: one radio group per question of {@link Surveys#QUESTIONS}, named by the
+     * question's id, its value the chosen option's id. No shape to check: an answer is one of its
+     * question's options or none.
+     */
+    record SurveyAnswers(@BindParam("EMPLOYMENT") String employment, @BindParam("USEFULNESS") String usefulness,
+            @BindParam("INCENTIVE_USE") String incentiveUse) {
+
+        /** The options chosen by question id; none is empty. */
+        Map<String, String> byQuestion() {
+            return Map.of("EMPLOYMENT", employment == null ? "" : employment,
+                    "USEFULNESS", usefulness == null ? "" : usefulness,
+                    "INCENTIVE_USE", incentiveUse == null ? "" : incentiveUse);
+        }
+    }
+
+    /** A survey's page: the form, or why it cannot be answered, with the options chosen and what is missing. */
+    record SurveyView(int seq, @Nullable Surveys.SurveyForm form, Map<String, String> chosen, FormErrors errors,
+            @Nullable String refusal) {
     }
 
     private final Incentives incentives;
@@ -45,11 +87,6 @@ class IncentivePages {
         this.messages = messages;
     }
 
-    static View view(Incentives.IncentivesView v, @Nullable PayoutAccount.View account) {
-        var state = IncentiveState.of(v);
-        return new View(v, state, state.focus(v), account);
-    }
-
     @GetMapping("/incentives")
     String incentives(@AuthenticationPrincipal CurrentUser user, Model model) {
         return page(user.subjectId(), null, "", new FormErrors(), model);
@@ -58,33 +95,29 @@ class IncentivePages {
     private String page(UUID participant, @Nullable String provider, String accountNumber, FormErrors errors,
             Model model) {
         var account = accounts.find(participant).map(PayoutAccount::view).orElse(null);
-        model.addAttribute("view", view(incentives.view(participant), account));
-        model.addAttribute("providers", PayoutProvider.values());
-        model.addAttribute("provider", provider != null ? provider : account != null ? account.provider().name() : "");
-        model.addAttribute("accountNumber", accountNumber);
-        model.addAttribute("errors", errors);
+        var v = incentives.view(participant);
+        var state = IncentiveState.of(v);
+        model.addAttribute("view", new View(v, state, state.focus(v), account,
+                provider != null ? provider : account != null ? account.provider().name() : "", accountNumber, errors));
         return "incentive/incentives";
     }
 
     /** R-71 link or change the account; a refusal is said beside the field, in the page's language. */
     @PostMapping("/incentives/payout-account")
-    String link(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String provider,
-            @RequestParam(required = false) String accountNumber, Model model, HttpServletResponse response,
-            RedirectAttributes next, Locale language) {
+    String link(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("accountForm") AccountForm typed,
+            BindingResult shapes, Model model, HttpServletResponse response, RedirectAttributes next,
+            Locale language) {
         var errors = new FormErrors();
-        PayoutProvider chosen = null;
-        try {
-            chosen = PayoutProvider.valueOf(provider == null ? "" : provider);
-        } catch (IllegalArgumentException e) {
+        PayoutProvider chosen = shapes.hasFieldErrors("provider") ? null : provider(typed.provider());
+        if (chosen == null) {
             errors.add("provider", text("incentives.error.provider", language));
         }
-        String typed = accountNumber == null ? "" : accountNumber.strip();
-        if (typed.isEmpty()) {
+        if (shapes.hasFieldErrors("accountNumber")) {
             errors.add("accountNumber", text("incentives.error.accountNumber", language));
         }
         if (!errors.any()) {
             try {
-                switch (accounts.link(user.subjectId(), chosen, typed)) {
+                switch (accounts.link(user.subjectId(), chosen, typed.accountNumber())) {
                     case PayoutAccounts.Linking.Linked l -> {
                         next.addFlashAttribute("notice", text("incentives.linked", language));
                         return "redirect:/incentives";
@@ -98,7 +131,12 @@ class IncentivePages {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(user.subjectId(), provider, typed, errors, model);
+        return page(user.subjectId(), typed.provider(), typed.accountNumber(), errors, model);
+    }
+
+    @Nullable
+    private static PayoutProvider provider(@Nullable String name) {
+        return Arrays.stream(PayoutProvider.values()).filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
 
     @GetMapping("/surveys/{seq}")
@@ -109,37 +147,35 @@ class IncentivePages {
 
     private String surveyPage(UUID participant, int seq, Map<String, String> chosen, FormErrors errors, Model model,
             HttpServletResponse response, Locale language) {
-        model.addAttribute("seq", seq);
-        model.addAttribute("chosen", chosen);
-        model.addAttribute("errors", errors);
+        String refusal = null;
         if (seq < 1 || seq > 100 || surveys.openable(participant, seq) instanceof Surveys.Outcome.Refused) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("refusal", text("incentives.survey.SURVEY_NOT_OPEN", language));
-            return "incentive/survey";
+            refusal = "SURVEY_NOT_OPEN";
+        } else if (incentives.view(participant).surveys().stream()
+                .anyMatch(s -> s.seq() == seq && s.status() == Incentives.SurveyStatus.ANSWERED)) {
+            refusal = "ALREADY_ANSWERED";
         }
-        boolean answered = incentives.view(participant).surveys().stream()
-                .anyMatch(s -> s.seq() == seq && s.status() == Incentives.SurveyStatus.ANSWERED);
-        if (answered) {
+        if (refusal != null) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("refusal", text("incentives.survey.ALREADY_ANSWERED", language));
-            return "incentive/survey";
+            model.addAttribute("view", new SurveyView(seq, null, chosen, errors,
+                    text("incentives.survey." + refusal, language)));
+        } else {
+            model.addAttribute("view", new SurveyView(seq, surveys.form(seq, language), chosen, errors, null));
         }
-        model.addAttribute("form", surveys.form(seq, language));
         return "incentive/survey";
     }
 
     /** R-73 one radio group per question, named by the question's id; its value is the option's id. */
     @PostMapping("/surveys/{seq}")
     String answer(@AuthenticationPrincipal CurrentUser user, @PathVariable int seq,
-            @RequestParam Map<String, String> fields, Model model, HttpServletResponse response,
+            @ModelAttribute("surveyAnswers") SurveyAnswers typed, Model model, HttpServletResponse response,
             RedirectAttributes next, Locale language) {
         var answers = new ArrayList<Surveys.Answer>();
-        var chosen = new java.util.HashMap<String, String>();
+        var chosen = new HashMap<String, String>();
         var errors = new FormErrors();
         int index = 0;
         for (var question : Surveys.QUESTIONS.keySet()) {
             index++;
-            String option = fields.get(question);
+            String option = typed.byQuestion().get(question);
             if (option == null || !Surveys.QUESTIONS.get(question).contains(option)) {
                 errors.add(question, messages.getMessage("incentives.survey.choose", new Object[] {index}, language));
             } else {
@@ -156,10 +192,8 @@ class IncentivePages {
                 }
                 case Surveys.Outcome.Refused r -> {
                     response.setStatus(HttpStatus.CONFLICT.value());
-                    model.addAttribute("seq", seq);
-                    model.addAttribute("chosen", chosen);
-                    model.addAttribute("errors", errors);
-                    model.addAttribute("refusal", text("incentives.survey." + r.reason().name(), language));
+                    model.addAttribute("view", new SurveyView(seq, null, chosen, errors,
+                            text("incentives.survey." + r.reason().name(), language)));
                     return "incentive/survey";
                 }
             }

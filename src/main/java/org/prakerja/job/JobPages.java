@@ -27,10 +27,14 @@ class JobPages {
         this.jobs = jobs;
     }
 
+    /** The piece: the job, and the console page it sits on. */
+    record ProgressView(JobView job, String page) {
+    }
+
     @GetMapping("/ops/jobs/{jobId}/progress")
     String progress(@PathVariable UUID jobId, @RequestParam(defaultValue = "/ops") String page, Model model) {
-        model.addAttribute("job", jobs.find(jobId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        model.addAttribute("page", CONSOLE_PATH.matcher(page).matches() ? page : "/ops");
-        return "job/progress :: progress(job=${job}, page=${page}, live=true)";
+        var job = jobs.find(jobId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("view", new ProgressView(job, CONSOLE_PATH.matcher(page).matches() ? page : "/ops"));
+        return "job/progress :: progress(job=${view.job()}, page=${view.page()}, live=true)";
     }
 }

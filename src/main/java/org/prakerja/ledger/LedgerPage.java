@@ -1,5 +1,6 @@
 package org.prakerja.ledger;
 
+import jakarta.annotation.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,15 +27,23 @@ class LedgerPage {
     record FullCheck(Reconciliation result, long millis) {
     }
 
+    /** The ledger page: the kept totals by kind of account, and the full check's answer when asked for. */
+    record LedgerView(AccountTotals totals, @Nullable FullCheck check) {
+        public AccountKind[] kinds() {
+            return AccountKind.values();
+        }
+    }
+
     @GetMapping("/ops/ledger")
     String ledger(@RequestParam(required = false) String check, Model model) {
-        model.addAttribute("totals", ledger.totals());
-        model.addAttribute("kinds", AccountKind.values());
+        var totals = ledger.totals();
+        FullCheck full = null;
         if ("full".equals(check)) {
             long started = System.nanoTime();
             var result = ledger.reconcile();
-            model.addAttribute("check", new FullCheck(result, (System.nanoTime() - started) / 1_000_000));
+            full = new FullCheck(result, (System.nanoTime() - started) / 1_000_000);
         }
+        model.addAttribute("view", new LedgerView(totals, full));
         return "ledger/ops-ledger";
     }
 }

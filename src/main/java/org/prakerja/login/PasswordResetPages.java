@@ -1,12 +1,19 @@
 package org.prakerja.login;
 
 import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.prakerja.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -31,23 +38,54 @@ class PasswordResetPages {
         this.settings = settings;
     }
 
+    /** The address as typed, stripped; only its shape is judged, never whether an account has it. */
+    record Forgot(@NotBlank @Size(max = 254) @Pattern(regexp = "[^@\\s]+@[^@\\s]+") String email) {
+        Forgot {
+            email = email == null ? "" : email.strip();
+        }
+    }
+
+    /** The new password as typed (never stripped), with the emailed link's token. */
+    record NewPassword(@Nullable String token, @NotEmpty @Size(max = MAX_PASSWORD) String password,
+            String passwordConfirmation) {
+        NewPassword {
+            password = password == null ? "" : password;
+            passwordConfirmation = passwordConfirmation == null ? "" : passwordConfirmation;
+        }
+
+        @Override
+        public String toString() {
+            return "NewPassword[****]";
+        }
+    }
+
+    /** The page asking for a link: the address as typed and what is wrong with it. */
+    record ForgotView(String email, FormErrors errors) {
+    }
+
+    /** The page after asking: how long the link lasts. */
+    record SentView(long minutes) {
+    }
+
+    /** The page choosing a new password: the link's token, carried by the form, and what is wrong. */
+    record ResetView(String token, FormErrors errors) {
+    }
+
     @GetMapping("/forgot-password")
     String forgotForm(@RequestParam(name = "sent", required = false) @Nullable String sent, Model model) {
         if (sent != null) {
-            model.addAttribute("minutes", settings.passwordResetLifetime().toMinutes());
+            model.addAttribute("view", new SentView(settings.passwordResetLifetime().toMinutes()));
             return "login/forgot-password-sent";
         }
         return forgotPage(model, "", new FormErrors());
     }
 
     @PostMapping("/forgot-password")
-    String forgot(@RequestParam(name = "email", required = false) @Nullable String email, Model model) {
-        String typed = email == null ? "" : email.strip();
-        // only the shape is judged here: whether an account has the address is never said
-        if (typed.isEmpty() || typed.length() > 254 || !typed.matches("[^@\\s]+@[^@\\s]+")) {
-            return forgotPage(model, typed, new FormErrors().add("email", text("reset.email-invalid")));
+    String forgot(@Valid @ModelAttribute("forgot") Forgot typed, BindingResult shapes, Model model) {
+        if (shapes.hasErrors()) {
+            return forgotPage(model, typed.email(), new FormErrors().add("email", text("reset.email-invalid")));
         }
-        resets.request(typed);
+        resets.request(typed.email());
         return "redirect:/forgot-password?sent";
     }
 
@@ -60,22 +98,20 @@ class PasswordResetPages {
     }
 
     @PostMapping("/reset-password")
-    String reset(@RequestParam(name = "token", required = false) @Nullable String token,
-            @RequestParam(name = "password", required = false) @Nullable String password,
-            @RequestParam(name = "passwordConfirmation", required = false) @Nullable String confirmation,
-            Model model, RedirectAttributes redirect) {
+    String reset(@Valid @ModelAttribute("newPassword") NewPassword typed, BindingResult shapes, Model model,
+            RedirectAttributes redirect) {
         var errors = new FormErrors();
-        if (password == null || password.isEmpty()) {
-            errors.add("password", text("reset.password-required"));
-        } else if (password.length() > MAX_PASSWORD) {
-            errors.add("password", text("reset.password-too-long", MAX_PASSWORD));
-        } else if (!password.equals(confirmation)) {
+        if (shapes.hasFieldErrors("password")) {
+            errors.add("password", typed.password().isEmpty() ? text("reset.password-required")
+                    : text("reset.password-too-long", MAX_PASSWORD));
+        } else if (!typed.password().equals(typed.passwordConfirmation())) {
             errors.add("passwordConfirmation", text("reset.password-mismatch"));
         }
+        String token = typed.token();
         if (errors.any()) {
             return resets.usable(token) ? resetPage(model, token, errors) : "login/reset-invalid";
         }
-        return switch (resets.complete(token, password)) {
+        return switch (resets.complete(token, typed.password())) {
             case ResetResult.Done done -> {
                 redirect.addFlashAttribute("passwordReset", Boolean.TRUE);
                 yield "redirect:/login";
@@ -87,14 +123,12 @@ class PasswordResetPages {
     }
 
     private String forgotPage(Model model, String email, FormErrors errors) {
-        model.addAttribute("email", email);
-        model.addAttribute("errors", errors);
+        model.addAttribute("view", new ForgotView(email, errors));
         return "login/forgot-password";
     }
 
     private String resetPage(Model model, String token, FormErrors errors) {
-        model.addAttribute("token", token);
-        model.addAttribute("errors", errors);
+        model.addAttribute("view", new ResetView(token, errors));
         return "login/reset-password";
     }
 

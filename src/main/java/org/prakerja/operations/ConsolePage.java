@@ -14,11 +14,16 @@ class ConsolePage {
         this.reports = reports;
     }
 
+    /** The front page: the summary's counts and sums and the daily charts. */
+    record SummaryView(Reports.Summary summary, Reports.Charts charts) {
+        public int chartDays() {
+            return Reports.CHART_DAYS;
+        }
+    }
+
     @GetMapping("/ops")
     String summary(Model model) {
-        model.addAttribute("summary", reports.summary());
-        model.addAttribute("charts", reports.charts());
-        model.addAttribute("chartDays", Reports.CHART_DAYS);
+        model.addAttribute("view", new SummaryView(reports.summary(), reports.charts()));
         return "operations/summary";
     }
 }

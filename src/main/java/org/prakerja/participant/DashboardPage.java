@@ -76,7 +76,14 @@ class DashboardPage {
 
     record View(String fullName, State state, @Nullable Integer wave, @Nullable Wave openWave, boolean canJoin,
             @Nullable String ineligibility, @Nullable CardView card, @Nullable Long daysLeft, List<Step> steps,
-            List<InAppNotification> notifications, long unread, @Nullable IncentiveState incentive) {
+            List<InAppNotification> notifications, long unread, @Nullable IncentiveState incentive,
+            @Nullable String fullNumber) {
+
+        /** The same view with the card's full number shown (R-24: on this answer only). */
+        View revealing(@Nullable String number) {
+            return new View(fullName, state, wave, openWave, canJoin, ineligibility, card, daysLeft, steps,
+                    notifications, unread, incentive, number);
+        }
     }
 
     /** The journey's steps in order (docs/portal.md); their names are {@code timeline.<key>}. */
@@ -119,8 +126,7 @@ class DashboardPage {
     /** R-24 the full number only after a deliberate act, on this answer only: never in a URL or a redirect. */
     @PostMapping("/dashboard/card")
     String reveal(@AuthenticationPrincipal CurrentUser user, Model model, Locale language) {
-        model.addAttribute("view", view(user, language));
-        model.addAttribute("fullNumber", cards.fullNumber(user.subjectId()).orElse(null));
+        model.addAttribute("view", view(user, language).revealing(cards.fullNumber(user.subjectId()).orElse(null)));
         return "participant/dashboard";
     }
 
@@ -212,6 +218,6 @@ class DashboardPage {
         return new View(p.fullName(), state, application.map(Applications.ApplicationView::wave).orElse(null),
                 open.orElse(null), canJoin, ineligible.map(w -> reason(w, open.get().number(), language)).orElse(null), card.orElse(null),
                 daysLeft, steps, notices, notices.stream().filter(n -> !n.read()).count(),
-                incentive == null ? null : incentive.state());
+                incentive == null ? null : incentive.state(), null);
     }
 }

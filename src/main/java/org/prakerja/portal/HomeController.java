@@ -1,6 +1,8 @@
 package org.prakerja.portal;
 
+import jakarta.annotation.Nullable;
 import org.prakerja.scheme.Schemes;
+import org.prakerja.wave.Wave;
 import org.prakerja.wave.Waves;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,12 +24,16 @@ class HomeController {
     record Benefit(long trainingBalance, long incentiveAmount, int incentiveCount, long surveyAmount, int surveyCount) {
     }
 
+    /** The landing page: the benefit and the wave open now, if any. */
+    record HomeView(Benefit benefit, @Nullable Wave openWave) {
+    }
+
     @GetMapping("/")
     String home(Model model) {
         var scheme = schemes.defaultScheme();
-        model.addAttribute("benefit", new Benefit(scheme.trainingBalance(), scheme.incentiveAmount(),
-                scheme.incentiveCount(), scheme.surveyAmount(), scheme.surveyCount()));
-        model.addAttribute("openWave", waves.currentlyOpen().orElse(null));
+        model.addAttribute("view", new HomeView(new Benefit(scheme.trainingBalance(), scheme.incentiveAmount(),
+                scheme.incentiveCount(), scheme.surveyAmount(), scheme.surveyCount()),
+                waves.currentlyOpen().orElse(null)));
         return "portal/home";
     }
 

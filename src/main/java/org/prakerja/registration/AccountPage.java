@@ -1,6 +1,9 @@
 package org.prakerja.registration;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import org.prakerja.login.Credentials;
 import org.prakerja.login.CurrentUser;
@@ -10,14 +13,32 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The participant's own account: the profile as registered (NIK masked) and a new password. */
 @Controller
 class AccountPage {
+
+    /** The password form as typed (never stripped: a space may be part of a password). */
+    record PasswordChange(@NotEmpty @Size(max = 200) String currentPassword, @Size(max = 128) String newPassword) {
+        PasswordChange {
+            currentPassword = currentPassword == null ? "" : currentPassword;
+            newPassword = newPassword == null ? "" : newPassword;
+        }
+
+        @Override
+        public String toString() {
+            return "PasswordChange[****]";
+        }
+    }
+
+    /** The account page: the profile as registered and what was wrong with the password form. */
+    record AccountView(Participants.Profile profile, FormErrors errors) {
+    }
 
     private final Participants participants;
     private final Credentials credentials;
@@ -36,22 +57,23 @@ class AccountPage {
 
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal CurrentUser user,
-            @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
+            @Valid @ModelAttribute("passwordChange") PasswordChange typed, BindingResult shapes,
             HttpServletRequest request, Model model, RedirectAttributes next, Locale language) {
         var errors = new FormErrors();
-        if (currentPassword.isEmpty() || currentPassword.length() > 200) {
+        if (shapes.hasFieldErrors("currentPassword")) {
             errors.add("currentPassword", messages.getMessage("account.error.current", null, language));
         }
-        if (newPassword.length() > 128) {
+        if (shapes.hasFieldErrors("newPassword")) {
             errors.add("newPassword", messages.getMessage("register.error.password", null, language));
         } else {
-            PasswordPolicy.weakness(newPassword, user.email()).ifPresent(w ->
+            PasswordPolicy.weakness(typed.newPassword(), user.email()).ifPresent(w ->
                     errors.add("newPassword", messages.getMessage("password.weak." + w.name(), null, language)));
         }
         if (errors.any()) {
             return show(model, user, errors);
         }
-        if (!credentials.changePassword(user.subjectId(), currentPassword, newPassword, request.getSession().getId())) {
+        if (!credentials.changePassword(user.subjectId(), typed.currentPassword(), typed.newPassword(),
+                request.getSession().getId())) {
             errors.add("currentPassword", messages.getMessage("account.error.current", null, language));
             return show(model, user, errors);
         }
@@ -62,8 +84,7 @@ class AccountPage {
     }
 
     private String show(Model model, CurrentUser user, FormErrors errors) {
-        model.addAttribute("profile", participants.profile(user.subjectId()).orElseThrow());
-        model.addAttribute("errors", errors);
+        model.addAttribute("view", new AccountView(participants.profile(user.subjectId()).orElseThrow(), errors));
         return "registration/account";
     }
 }

@@ -1,34 +1,37 @@
 package org.prakerja.registration;
 
+import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import org.prakerja.common.InvalidInput;
 import org.prakerja.common.Masking;
-import org.prakerja.login.CurrentUser;
 import org.prakerja.login.PasswordPolicy;
-import org.prakerja.login.Role;
 import org.prakerja.web.FormErrors;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Registration in a browser: the form of POST /api/v1/registrations, then the two codes, then the
- * basic test. The same services as the API; a form that is wrong comes back with what was typed
- * (never the password or a code) and nothing is stored.
+ * Registration in a browser: the form of POST /api/v1/registrations; the two codes
+ * ({@link VerificationPage}) and the basic test ({@link BasicTestPage}) follow. The same services as
+ * the API; a form that is wrong comes back with what was typed (never the password) and nothing is
+ * stored.
  */
 @Controller
 class RegistrationPages {
@@ -51,47 +54,124 @@ class RegistrationPages {
             "Maluku", "Maluku Utara", "Papua", "Papua Barat", "Papua Barat Daya", "Papua Selatan", "Papua Tengah",
             "Papua Pegunungan");
 
-    private static final List<String> FIELDS = List.of("email", "phone", "password", "nik", "kkNumber", "fullName",
-            "birthDate", "gender", "province", "city", "education", "employmentStatus");
+    /** The inputs in the order of the form, so the summary reads from the top down; gender's is its first button. */
+    private static final List<String> INPUTS = List.of("email", "phone", "password", "nik", "kkNumber", "fullName",
+            "birthDate", "gender-M", "province", "city", "education", "employmentStatus");
+
+    /**
+     * The form as typed and stripped (the password as typed): text, so that a wrong date or choice is
+     * shown back as it was. The shapes are those of the API's {@link RegistrationForm}; what needs more
+     * than one field or the registry (the NIK against the birth date, the password's strength, the
+     * province list) is checked once the form is whole.
+     */
+    record SignUp(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Pattern(regexp = "^(\\+62|62|0)8[0-9]{7,12}$") String phone,
+            @Size(min = 8, max = 128) String password,
+            @Pattern(regexp = "^[0-9]{16}$") String nik,
+            @Pattern(regexp = "^[0-9]{16}$") String kkNumber,
+            @NotBlank @Size(min = 2, max = 100) @Pattern(regexp = "^[\\p{L} .'-]+$") String fullName,
+            @NotBlank String birthDate,
+            @NotBlank String gender,
+            @NotBlank @Size(max = 60) String province,
+            @NotBlank @Size(max = 60) String city,
+            @NotBlank String education,
+            @NotBlank String employmentStatus,
+            // a declaration is made only by its box's own value: anything else is no
+            @BindParam("declarations.inSchool") String inSchool,
+            @BindParam("declarations.civilServant") String civilServant,
+            @BindParam("declarations.securityForces") String securityForces,
+            @BindParam("declarations.villageOfficial") String villageOfficial,
+            @BindParam("declarations.legislator") String legislator) {
+
+        SignUp {
+            email = strip(email);
+            phone = strip(phone);
+            password = password == null ? "" : password;
+            nik = strip(nik);
+            kkNumber = strip(kkNumber);
+            fullName = strip(fullName);
+            birthDate = strip(birthDate);
+            gender = strip(gender);
+            province = strip(province);
+            city = strip(city);
+            education = strip(education);
+            employmentStatus = strip(employmentStatus);
+        }
+
+        static SignUp empty() {
+            return new SignUp(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null);
+        }
+
+        /** Whether the box of {@code declaration} (one of {@link #DECLARATIONS}) was ticked. */
+        public boolean declared(String declaration) {
+            return switch (declaration) {
+                case "inSchool" -> "true".equals(inSchool);
+                case "civilServant" -> "true".equals(civilServant);
+                case "securityForces" -> "true".equals(securityForces);
+                case "villageOfficial" -> "true".equals(villageOfficial);
+                case "legislator" -> "true".equals(legislator);
+                default -> false;
+            };
+        }
+
+        /** Shown back without the password: the page never echoes one. */
+        SignUp withoutPassword() {
+            return new SignUp(email, phone, "", nik, kkNumber, fullName, birthDate, gender, province, city, education,
+                    employmentStatus, inSchool, civilServant, securityForces, villageOfficial, legislator);
+        }
+
+        @Override
+        public String toString() {
+            return "SignUp[email=" + Masking.email(email) + ", password=****]";
+        }
+
+        private static String strip(@Nullable String s) {
+            return s == null ? "" : s.strip();
+        }
+    }
+
+    /** The registration page: the form as typed, what is wrong with it, and the choices it offers. */
+    record RegisterView(SignUp typed, FormErrors errors) {
+        public List<String> provinces() {
+            return PROVINCES;
+        }
+
+        public Education[] educations() {
+            return Education.values();
+        }
+
+        public EmploymentStatus[] employments() {
+            return EmploymentStatus.values();
+        }
+
+        public List<String> declarations() {
+            return DECLARATIONS;
+        }
+    }
 
     private final Registrations registrations;
-    private final Participants participants;
-    private final BasicTest basicTest;
-    private final VerificationCodes codes;
     private final Validator validator;
     private final MessageSource messages;
 
-    RegistrationPages(Registrations registrations, Participants participants, BasicTest basicTest,
-            VerificationCodes codes, Validator validator, MessageSource messages) {
-        this.codes = codes;
+    RegistrationPages(Registrations registrations, Validator validator, MessageSource messages) {
         this.registrations = registrations;
-        this.participants = participants;
-        this.basicTest = basicTest;
         this.validator = validator;
         this.messages = messages;
     }
 
-    // --- the registration form
-
     @GetMapping("/register")
     String form(Model model) {
-        return show(model, new LinkedHashMap<>(), new FormErrors());
+        return show(model, SignUp.empty(), new FormErrors());
     }
 
     @PostMapping("/register")
-    String register(@RequestParam MultiValueMap<String, String> params, Model model, HttpSession session, Locale language) {
-        Map<String, String> typed = new LinkedHashMap<>();
-        for (String f : FIELDS) {
-            String v = params.getFirst(f);
-            typed.put(f, v == null ? "" : v.strip());
-        }
-        typed.put("password", params.getFirst("password") == null ? "" : params.getFirst("password"));
-        for (String d : DECLARATIONS) {
-            typed.put("declarations." + d, String.valueOf("true".equals(params.getFirst("declarations." + d))));
-        }
+    String register(@Valid @ModelAttribute("signUp") SignUp typed, BindingResult shapes, Model model,
+            HttpSession session, Locale language) {
         var errors = new FormErrors();
-        var form = read(typed, errors, language);
-        if (form == null || errors.any()) {
+        var form = read(typed, shapes, errors, language);
+        if (form == null) {
             return show(model, typed, errors);
         }
         RegistrationResult result;
@@ -120,34 +200,33 @@ class RegistrationPages {
         };
     }
 
-    /** The typed form as the API's record, or null with the reasons in {@code errors}. */
-    private RegistrationForm read(Map<String, String> typed, FormErrors errors, Locale language) {
+    /**
+     * The typed form as the API's record, or null with the reasons in {@code errors}: a field's
+     * shape, then its type, then the API record's own rules (a birth date in the past), then what
+     * needs the registry or another field. Each input gets its first reason only.
+     */
+    @Nullable
+    private RegistrationForm read(SignUp typed, BindingResult shapes, FormErrors errors, Locale language) {
+        shapes.getFieldErrors().forEach(e -> wrong(e.getField(), errors, language));
         LocalDate birthDate = null;
         try {
-            birthDate = typed.get("birthDate").isEmpty() ? null : LocalDate.parse(typed.get("birthDate"));
+            birthDate = typed.birthDate().isEmpty() ? null : LocalDate.parse(typed.birthDate());
         } catch (DateTimeParseException e) {
-            errors.add("birthDate", text("register.error.birthDate", language));
+            wrong("birthDate", errors, language);
         }
-        Gender gender = parse(Gender.class, typed.get("gender"), "gender", errors, language);
-        Education education = parse(Education.class, typed.get("education"), "education", errors, language);
-        EmploymentStatus employment = parse(EmploymentStatus.class, typed.get("employmentStatus"), "employmentStatus",
+        Gender gender = parse(Gender.class, typed.gender(), "gender", errors, language);
+        Education education = parse(Education.class, typed.education(), "education", errors, language);
+        EmploymentStatus employment = parse(EmploymentStatus.class, typed.employmentStatus(), "employmentStatus",
                 errors, language);
-        var declarations = new RegistrationForm.DeclarationsForm(
-                Boolean.valueOf(typed.get("declarations.inSchool")), Boolean.valueOf(typed.get("declarations.civilServant")),
-                Boolean.valueOf(typed.get("declarations.securityForces")),
-                Boolean.valueOf(typed.get("declarations.villageOfficial")),
-                Boolean.valueOf(typed.get("declarations.legislator")));
-        var form = new RegistrationForm(typed.get("email"), typed.get("phone"), typed.get("password"), typed.get("nik"),
-                typed.get("kkNumber"), typed.get("fullName"), birthDate, gender, typed.get("province"), typed.get("city"),
-                education, employment, declarations);
-        for (var violation : validator.validate(form)) {
-            String field = violation.getPropertyPath().toString();
-            if (!errors.has(inputOf(field))) {
-                errors.add(inputOf(field), text("register.error." + field, language));
-            }
-        }
-        if (!typed.get("province").isEmpty() && !PROVINCES.contains(typed.get("province")) && !errors.has("province")) {
-            errors.add("province", text("register.error.province", language));
+        var declarations = new RegistrationForm.DeclarationsForm(typed.declared("inSchool"),
+                typed.declared("civilServant"), typed.declared("securityForces"), typed.declared("villageOfficial"),
+                typed.declared("legislator"));
+        var form = new RegistrationForm(typed.email(), typed.phone(), typed.password(), typed.nik(), typed.kkNumber(),
+                typed.fullName(), birthDate, gender, typed.province(), typed.city(), education, employment,
+                declarations);
+        validator.validate(form).forEach(v -> wrong(v.getPropertyPath().toString(), errors, language));
+        if (!typed.province().isEmpty() && !PROVINCES.contains(typed.province())) {
+            wrong("province", errors, language);
         }
         if (!errors.has("password")) {
             PasswordPolicy.weakness(form.password(), form.email())
@@ -166,25 +245,23 @@ class RegistrationPages {
         return errors.any() ? null : form;
     }
 
-    /** The messages in the order of the form's fields, so the summary reads from the top down. */
-    private static FormErrors inFormOrder(FormErrors errors) {
-        var order = new java.util.ArrayList<String>(FIELDS);
-        order.add(order.indexOf("gender") + 1, "gender-M");
-        var sorted = new FormErrors();
-        errors.all().stream()
-                .sorted(java.util.Comparator.comparingInt(e -> order.indexOf(e.field()) < 0 ? 99 : order.indexOf(e.field())))
-                .forEach(e -> sorted.add(e.field(), e.message()));
-        return sorted;
+    /** The field's own message beside its input, unless the input already has one. */
+    private void wrong(String field, FormErrors errors, Locale language) {
+        if (!errors.has(inputOf(field))) {
+            errors.add(inputOf(field), text("register.error." + field, language));
+        }
     }
 
-    private <E extends Enum<E>> E parse(Class<E> type, String value, String field, FormErrors errors, Locale language) {
+    @Nullable
+    private <E extends Enum<E>> E parse(Class<E> type, String value, String field, FormErrors errors,
+            Locale language) {
         if (value.isEmpty()) {
             return null;
         }
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            errors.add(inputOf(field), text("register.error." + field, language));
+            wrong(field, errors, language);
             return null;
         }
     }
@@ -194,132 +271,18 @@ class RegistrationPages {
         return field.equals("gender") ? "gender-M" : field;
     }
 
-    private String show(Model model, Map<String, String> typed, FormErrors errors) {
-        typed.remove("password");
-        model.addAttribute("typed", typed);
-        model.addAttribute("errors", inFormOrder(errors));
-        model.addAttribute("provinces", PROVINCES);
-        model.addAttribute("educations", Education.values());
-        model.addAttribute("employments", EmploymentStatus.values());
-        model.addAttribute("declarations", DECLARATIONS);
+    /** The messages in the order of the form's inputs, so the summary reads from the top down. */
+    private static FormErrors inFormOrder(FormErrors errors) {
+        var sorted = new FormErrors();
+        new ArrayList<>(errors.all()).stream()
+                .sorted(Comparator.comparingInt(e -> INPUTS.indexOf(e.field()) < 0 ? 99 : INPUTS.indexOf(e.field())))
+                .forEach(e -> sorted.add(e.field(), e.message()));
+        return sorted;
+    }
+
+    private String show(Model model, SignUp typed, FormErrors errors) {
+        model.addAttribute("view", new RegisterView(typed.withoutPassword(), inFormOrder(errors)));
         return "registration/register";
-    }
-
-    // --- the two codes
-
-    /** Whose codes: the registration just made in this session, or the signed-in participant's. */
-    private static UUID pending(HttpSession session, CurrentUser user) {
-        if (user != null && user.role() == Role.PARTICIPANT) {
-            return user.subjectId();
-        }
-        return session.getAttribute(PENDING) instanceof UUID id ? id : null;
-    }
-
-    @GetMapping("/register/verify")
-    String verifyForm(HttpSession session, @AuthenticationPrincipal CurrentUser user, Model model) {
-        UUID id = pending(session, user);
-        if (id == null) {
-            return "redirect:/register";
-        }
-        return showVerify(model, id, new FormErrors());
-    }
-
-    @PostMapping("/register/verify")
-    String verify(@RequestParam(defaultValue = "") String emailCode, @RequestParam(defaultValue = "") String smsCode,
-            HttpSession session, @AuthenticationPrincipal CurrentUser user, Model model, Locale language) {
-        UUID id = pending(session, user);
-        if (id == null) {
-            return "redirect:/register";
-        }
-        var participant = participants.find(id).orElse(null);
-        if (participant == null) {
-            session.removeAttribute(PENDING);
-            return "redirect:/register";
-        }
-        var errors = new FormErrors();
-        String email = emailCode.strip();
-        String sms = smsCode.strip();
-        if (!participant.emailVerified() && !email.matches("[0-9]{6}")) {
-            errors.add("emailCode", text("verify.error.format", language));
-        }
-        if (!participant.phoneVerified() && !sms.matches("[0-9]{6}")) {
-            errors.add("smsCode", text("verify.error.format", language));
-        }
-        if (errors.any()) {
-            return showVerify(model, id, errors);
-        }
-        if (!participant.emailVerified()) {
-            check(id, VerificationCodes.Channel.EMAIL, email, "emailCode", errors, language);
-        }
-        if (!participant.phoneVerified()) {
-            check(id, VerificationCodes.Channel.SMS, sms, "smsCode", errors, language);
-        }
-        if (errors.any()) {
-            return showVerify(model, id, errors);
-        }
-        session.removeAttribute(PENDING);
-        return user != null ? "redirect:/dashboard" : "redirect:/login?verified";
-    }
-
-    private void check(UUID id, VerificationCodes.Channel channel, String code, String field, FormErrors errors,
-            Locale language) {
-        if (registrations.verify(id, channel, code) instanceof VerificationResult.Refused r) {
-            errors.add(field, text("verify.refused." + r.reason().name(), language));
-        }
-    }
-
-    private String showVerify(Model model, UUID id, FormErrors errors) {
-        var p = participants.find(id).orElseThrow();
-        model.addAttribute("emailMasked", Masking.email(p.email()));
-        model.addAttribute("phoneEnd", p.phone().substring(p.phone().length() - 4));
-        model.addAttribute("minutes", codes.lifetime().toMinutes());
-        model.addAttribute("emailVerified", p.emailVerified());
-        model.addAttribute("phoneVerified", p.phoneVerified());
-        model.addAttribute("errors", errors);
-        return "registration/verify";
-    }
-
-    // --- the basic test
-
-    @GetMapping("/basic-test")
-    String test(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return showTest(model, user, Map.of(), new FormErrors());
-    }
-
-    @PostMapping("/basic-test")
-    String answer(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> params, Model model,
-            RedirectAttributes next, Locale language) {
-        var errors = new FormErrors();
-        var answers = new java.util.ArrayList<BasicTest.Answer>();
-        Map<String, String> typed = new LinkedHashMap<>();
-        for (var q : basicTest.questions()) {
-            String given = params.get(q.id());
-            boolean known = given != null && q.options().stream().anyMatch(o -> o.id().equals(given));
-            if (known) {
-                answers.add(new BasicTest.Answer(q.id(), given));
-                typed.put(q.id(), given);
-            } else {
-                errors.add(q.id() + "-" + q.options().getFirst().id(), text("basic-test.error.unanswered", language,
-                        basicTest.questions().indexOf(q) + 1));
-            }
-        }
-        if (errors.any()) {
-            return showTest(model, user, typed, errors);
-        }
-        var score = basicTest.take(user.subjectId(), answers);
-        // the flash lives in the session store, serialized: plain values only
-        next.addFlashAttribute("score", score.score());
-        next.addFlashAttribute("scorePassed", score.passed());
-        return "redirect:/basic-test";
-    }
-
-    private String showTest(Model model, CurrentUser user, Map<String, String> typed, FormErrors errors) {
-        model.addAttribute("questions", basicTest.questions());
-        model.addAttribute("passMark", basicTest.passMark());
-        model.addAttribute("passed", participants.find(user.subjectId()).map(Participant::basicTestPassed).orElse(false));
-        model.addAttribute("typed", typed);
-        model.addAttribute("errors", errors);
-        return "registration/basic-test";
     }
 
     private String text(String key, Locale language, Object... args) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -93,9 +94,23 @@ class DemoLmsController {
     record Certificate(String number, String url, OffsetDateTime issuedAt) {
     }
 
+    /**
+     * The institution's front: its trainings, the redeem form and the look-up form, each as typed
+     * with what is wrong with it. externalId is the idempotency key the redeem form sends back.
+     */
+    record HomeView(Institution institution, List<Training> trainings, Map<String, String> platformNames,
+            String voucherCode, @Nullable String lookupCode, FormErrors errors, @Nullable String refusal,
+            String externalId) {
+    }
+
+    /** A voucher's page: its steps, and the pre-test and completion forms with the certificate they will report. */
+    record VoucherView(Institution institution, Voucher voucher, String trainingTitle, Certificate certificate,
+            String score, String postTestScore, FormErrors errors, @Nullable String refusal, String externalId) {
+    }
+
     @GetMapping
     String home(@PathVariable String institutionId, Model model) {
-        return homePage(model, institution(institutionId), "", new FormErrors(), null);
+        return homePage(model, institution(institutionId), "", null, new FormErrors(), null);
     }
 
     @PostMapping("/redemptions")
@@ -106,7 +121,8 @@ class DemoLmsController {
         var errors = new FormErrors();
         if (!code.matches(CODE_FORM)) {
             errors.add("voucherCode", texts.text("sandbox.lms.voucher-invalid"));
-            return homePage(model, institution, form.voucherCode() == null ? "" : form.voucherCode().strip(), errors, null);
+            return homePage(model, institution, form.voucherCode() == null ? "" : form.voucherCode().strip(), null,
+                    errors, null);
         }
         return switch (partnerApi.post(institution.id(), "/redemptions", new RedeemBody(code),
                 DemoTexts.keyOf(form.externalId()), Voucher.class)) {
@@ -117,9 +133,9 @@ class DemoLmsController {
             case Refused<Voucher> refused -> {
                 if (ABOUT_THE_CODE.contains(refused.code())) {
                     errors.add("voucherCode", texts.refusal(refused.code()));
-                    yield homePage(model, institution, code, errors, null);
+                    yield homePage(model, institution, code, null, errors, null);
                 }
-                yield homePage(model, institution, code, errors, texts.refusal(refused.code()));
+                yield homePage(model, institution, code, null, errors, texts.refusal(refused.code()));
             }
         };
     }
@@ -132,8 +148,7 @@ class DemoLmsController {
         String normalized = normalized(code);
         if (!normalized.matches(CODE_FORM)) {
             var errors = new FormErrors().add("code", texts.text("sandbox.lms.voucher-invalid"));
-            model.addAttribute("lookupCode", code == null ? "" : code.strip());
-            return homePage(model, institution, "", errors, null);
+            return homePage(model, institution, "", code == null ? "" : code.strip(), errors, null);
         }
         return "redirect:/sandbox/lms/" + institution.id() + "/vouchers/" + normalized;
     }
@@ -196,43 +211,29 @@ class DemoLmsController {
 
     // --- pages
 
-    private String homePage(Model model, Institution institution, String voucherCode, FormErrors errors,
-            @Nullable String refusal) {
-        model.addAttribute("institution", institution);
-        model.addAttribute("trainings", trainings(institution));
-        model.addAttribute("platformNames", catalog.platforms().stream()
-                .collect(Collectors.toMap(Platform::id, Platform::name)));
-        model.addAttribute("voucherCode", voucherCode);
-        model.addAttribute("errors", errors);
-        model.addAttribute("refusal", refusal);
-        model.addAttribute("externalId", DemoTexts.freshKey());
+    private String homePage(Model model, Institution institution, String voucherCode, @Nullable String lookupCode,
+            FormErrors errors, @Nullable String refusal) {
+        model.addAttribute("view", new HomeView(institution, trainings(institution), catalog.platforms().stream()
+                .collect(Collectors.toMap(Platform::id, Platform::name)), voucherCode, lookupCode, errors, refusal,
+                DemoTexts.freshKey()));
         return "sandbox/lms";
     }
 
     private String voucherPage(Model model, Institution institution, String code, FormErrors errors,
             @Nullable String refusal, @Nullable String score, @Nullable String postTestScore) {
-        var voucher = switch (partnerApi.get(institution.id(), "/vouchers/" + code, Voucher.class)) {
-            case Ok<Voucher> found -> found.value();
+        Voucher voucher;
+        switch (partnerApi.get(institution.id(), "/vouchers/" + code, Voucher.class)) {
+            case Ok<Voucher> found -> voucher = found.value();
             case Refused<Voucher> refused -> {
                 // an unknown or foreign code: the look-up form again, saying why
-                model.addAttribute("lookupCode", code);
-                homePage(model, institution, "", new FormErrors().add("code", texts.refusal(refused.code())), null);
-                yield null;
+                return homePage(model, institution, "", code,
+                        new FormErrors().add("code", texts.refusal(refused.code())), null);
             }
-        };
-        if (voucher == null) {
-            return "sandbox/lms";
         }
-        model.addAttribute("institution", institution);
-        model.addAttribute("voucher", voucher);
-        model.addAttribute("trainingTitle", catalog.training(voucher.trainingId()).map(Training::title)
-                .orElse(voucher.trainingId()));
-        model.addAttribute("certificate", newCertificate(institution));
-        model.addAttribute("score", score == null ? "" : score);
-        model.addAttribute("postTestScore", postTestScore == null ? "" : postTestScore);
-        model.addAttribute("errors", errors);
-        model.addAttribute("refusal", refusal);
-        model.addAttribute("externalId", DemoTexts.freshKey());
+        model.addAttribute("view", new VoucherView(institution, voucher, catalog.training(voucher.trainingId())
+                .map(Training::title).orElse(voucher.trainingId()), newCertificate(institution),
+                score == null ? "" : score, postTestScore == null ? "" : postTestScore, errors, refusal,
+                DemoTexts.freshKey()));
         return "sandbox/lms-voucher";
     }
 

@@ -103,10 +103,31 @@ class DemoStoreController {
     record OtpStep(UUID otpId, Instant expiresAt, String phoneMasked, String cardLastFour) {
     }
 
+    // --- what the pages show; externalId is the idempotency key the form sends back with its request
+
+    /** The store's front: the platform and the trainings it sells. */
+    record StoreView(Platform platform, List<TrainingItem> trainings) {
+    }
+
+    /** Step 1's page: the card number as typed, what is wrong with it, or the service's refusal. */
+    record BuyView(Platform platform, TrainingItem training, String cardNumber, FormErrors errors,
+            @Nullable String refusal, String externalId) {
+    }
+
+    /** Step 2's page: where the OTP went, and what is wrong with the code typed; asking again is a new request. */
+    record OtpView(Platform platform, TrainingItem training, String cardNumber, OtpStep step, FormErrors errors,
+            @Nullable String refusal, String externalId, String resendExternalId) {
+    }
+
+    /** A purchase's page, with the refund form while the platform's policy allows one. */
+    record PurchaseView(Platform platform, Purchase purchase, @Nullable TrainingItem training,
+            @Nullable Instant refundUntil, boolean refundable, String reason, FormErrors errors,
+            @Nullable String refusal, String externalId) {
+    }
+
     @GetMapping
     String store(@PathVariable String platformId, Model model) {
-        model.addAttribute("platform", platform(platformId));
-        model.addAttribute("trainings", trainings(platformId));
+        model.addAttribute("view", new StoreView(platform(platformId), trainings(platformId)));
         return "sandbox/store";
     }
 
@@ -215,25 +236,14 @@ class DemoStoreController {
 
     private String buyForm(Model model, Platform platform, TrainingItem training, String cardNumber, FormErrors errors,
             @Nullable String refusal, String key) {
-        model.addAttribute("platform", platform);
-        model.addAttribute("training", training);
-        model.addAttribute("cardNumber", cardNumber);
-        model.addAttribute("errors", errors);
-        model.addAttribute("refusal", refusal);
-        model.addAttribute("externalId", key);
+        model.addAttribute("view", new BuyView(platform, training, cardNumber, errors, refusal, key));
         return "sandbox/store-buy";
     }
 
     private String otpStep(Model model, Platform platform, TrainingItem training, String cardNumber, OtpStep step,
             FormErrors errors, @Nullable String refusal, String key) {
-        model.addAttribute("platform", platform);
-        model.addAttribute("training", training);
-        model.addAttribute("cardNumber", cardNumber);
-        model.addAttribute("step", step);
-        model.addAttribute("errors", errors);
-        model.addAttribute("refusal", refusal);
-        model.addAttribute("externalId", key);
-        model.addAttribute("resendExternalId", DemoTexts.freshKey());
+        model.addAttribute("view", new OtpView(platform, training, cardNumber, step, errors, refusal, key,
+                DemoTexts.freshKey()));
         return "sandbox/store-otp";
     }
 
@@ -245,16 +255,9 @@ class DemoStoreController {
         };
         var training = trainings(platform.id()).stream().filter(t -> t.id().equals(purchase.trainingId())).findFirst()
                 .orElse(null);
-        model.addAttribute("platform", platform);
-        model.addAttribute("purchase", purchase);
-        model.addAttribute("training", training);
-        model.addAttribute("refundUntil", platform.refundAllowed()
-                ? purchase.purchasedAt().plus(Duration.ofDays(platform.refundDays())) : null);
-        model.addAttribute("refundable", platform.refundAllowed() && purchase.status().equals("PURCHASED"));
-        model.addAttribute("reason", reason);
-        model.addAttribute("errors", errors);
-        model.addAttribute("refusal", refusal);
-        model.addAttribute("externalId", key);
+        model.addAttribute("view", new PurchaseView(platform, purchase, training, platform.refundAllowed()
+                ? purchase.purchasedAt().plus(Duration.ofDays(platform.refundDays())) : null,
+                platform.refundAllowed() && purchase.status().equals("PURCHASED"), reason, errors, refusal, key));
         return "sandbox/store-purchase";
     }
 

@@ -61,14 +61,15 @@ class SandboxPages {
     record InstitutionLink(String id, String name) {
     }
 
+    /** The index: the demo stores, the demo institutions and the staff's demo logins. */
+    record IndexView(List<Platform> platforms, List<InstitutionLink> institutions, List<SandboxSeed.DemoLogin> logins) {
+    }
+
     @GetMapping
     String index(Model model) {
-        List<Platform> platforms = catalog.platforms();
-        model.addAttribute("platforms", platforms);
-        model.addAttribute("institutions", partners.all().stream().filter(p -> p.role() == PartnerRole.INSTITUTION)
-                .map(p -> new InstitutionLink(p.partnerId(), p.name()))
-                .sorted(Comparator.comparing(InstitutionLink::name)).toList());
-        model.addAttribute("logins", seed.operators());
+        model.addAttribute("view", new IndexView(catalog.platforms(), partners.all().stream()
+                .filter(p -> p.role() == PartnerRole.INSTITUTION).map(p -> new InstitutionLink(p.partnerId(), p.name()))
+                .sorted(Comparator.comparing(InstitutionLink::name)).toList(), seed.operators()));
         return "sandbox/index";
     }
 
@@ -82,15 +83,22 @@ class SandboxPages {
     record Shown(String channel, @Nullable String subject, List<Part> parts, Instant sentAt) {
     }
 
+    /**
+     * The inbox page: the address as typed and, once one is given, whose inbox it is (a phone's or a
+     * mailbox) with its messages.
+     */
+    record InboxView(String to, @Nullable String recipient, boolean phone, List<Shown> messages) {
+    }
+
     @GetMapping(path = "/inbox", produces = MediaType.TEXT_HTML_VALUE)
     String inbox(@RequestParam(name = "to", required = false) @Nullable String to, Model model) {
         String typed = to == null ? "" : to.strip();
-        model.addAttribute("to", typed);
-        if (!typed.isEmpty() && typed.length() <= 254) {
+        if (typed.isEmpty() || typed.length() > 254) {
+            model.addAttribute("view", new InboxView(typed, null, false, List.of()));
+        } else {
             String recipient = SandboxController.recipient(typed);
-            model.addAttribute("recipient", recipient);
-            model.addAttribute("phone", !recipient.contains("@"));
-            model.addAttribute("messages", inbox.to(recipient).stream().map(SandboxPages::shown).toList());
+            model.addAttribute("view", new InboxView(typed, recipient, !recipient.contains("@"),
+                    inbox.to(recipient).stream().map(SandboxPages::shown).toList()));
         }
         return "sandbox/inbox";
     }
@@ -132,10 +140,12 @@ class SandboxPages {
         return "redirect:/sandbox/clock";
     }
 
+    /** The test clock's page: the program's time now, and the advance as typed with what is wrong with it. */
+    record ClockView(Instant now, String advance, FormErrors errors) {
+    }
+
     private String clockPage(Model model, String advance, FormErrors errors) {
-        model.addAttribute("now", clock.instant());
-        model.addAttribute("advance", advance);
-        model.addAttribute("errors", errors);
+        model.addAttribute("view", new ClockView(clock.instant(), advance, errors));
         return "sandbox/clock";
     }
 }

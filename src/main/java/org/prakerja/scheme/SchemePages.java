@@ -45,16 +45,17 @@ class SchemePages {
     static final List<String> NUMBERS = List.of("trainingBalance", "incentiveAmount", "incentiveCount",
             "incentiveIntervalDays", "surveyAmount", "surveyCount", "firstPurchaseDays", "minAge", "maxAge");
 
+    /** The schemes page: every scheme, which is the default, and the new-scheme form as typed. */
+    record SchemesView(List<Scheme> schemes, String defaultScheme, SchemeForm form, FormErrors errors) {
+    }
+
     @GetMapping("/ops/schemes")
     String list(Model model) {
         return page(SchemeForm.empty(), new FormErrors(), model);
     }
 
     private String page(SchemeForm form, FormErrors errors, Model model) {
-        model.addAttribute("schemes", schemes.all());
-        model.addAttribute("defaultScheme", schemes.defaultScheme().name());
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("view", new SchemesView(schemes.all(), schemes.defaultScheme().name(), form, errors));
         return "scheme/ops-schemes";
     }
 

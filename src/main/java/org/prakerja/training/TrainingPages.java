@@ -1,8 +1,12 @@
 package org.prakerja.training;
 
+import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
 import org.prakerja.catalog.Catalog;
 import org.prakerja.catalog.Platform;
+import org.prakerja.catalog.Training;
 import org.prakerja.common.Masking;
 import org.prakerja.registration.Participants;
 import org.springframework.stereotype.Controller;
@@ -30,13 +34,23 @@ class TrainingPages {
         this.participants = participants;
     }
 
+    /** A training's page: the training, the names of the platforms selling it, and its latest reviews. */
+    record TrainingView(Training training, List<String> platforms, List<TrainingRecords.PublicReview> reviews) {
+    }
+
+    /**
+     * The certificate check: the number asked for (empty before any), and the certificate found with
+     * its holder's masked name and its training, or that there is none.
+     */
+    record CertificateView(String number, boolean notFound, @Nullable Certificate certificate, String holder,
+            @Nullable Training training) {
+    }
+
     @GetMapping("/trainings/{id}")
     String training(@PathVariable String id, Model model) {
         var training = catalog.training(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("training", training);
-        model.addAttribute("platforms", training.platforms().stream()
-                .map(p -> catalog.platform(p).map(Platform::name).orElse(p)).toList());
-        model.addAttribute("reviews", records.reviewsOf(id, 20));
+        model.addAttribute("view", new TrainingView(training, training.platforms().stream()
+                .map(p -> catalog.platform(p).map(Platform::name).orElse(p)).toList(), records.reviewsOf(id, 20)));
         return "training/training";
     }
 
@@ -51,20 +65,20 @@ class TrainingPages {
     }
 
     private String certificate(String number, Model model, HttpServletResponse response) {
-        model.addAttribute("number", number);
         if (number.isEmpty()) {
+            model.addAttribute("view", new CertificateView(number, false, null, "", null));
             return "training/certificate";
         }
-        var found = number.length() <= 64 ? records.certificate(number) : java.util.Optional.<Certificate>empty();
+        var found = number.length() <= 64 ? records.certificate(number) : Optional.<Certificate>empty();
         if (found.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("notFound", true);
+            model.addAttribute("view", new CertificateView(number, true, null, "", null));
             return "training/certificate";
         }
         var c = found.get();
-        model.addAttribute("certificate", c);
-        model.addAttribute("holder", participants.find(c.participantId()).map(p -> Masking.name(p.fullName())).orElse(""));
-        model.addAttribute("training", catalog.training(c.trainingId()).orElse(null));
+        model.addAttribute("view", new CertificateView(number, false, c,
+                participants.find(c.participantId()).map(p -> Masking.name(p.fullName())).orElse(""),
+                catalog.training(c.trainingId()).orElse(null)));
         return "training/certificate";
     }
 }

@@ -1,7 +1,10 @@
 package org.prakerja.training;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.prakerja.catalog.Catalog;
 import org.prakerja.catalog.Platform;
 import org.prakerja.login.CurrentUser;
@@ -15,10 +18,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,6 +38,28 @@ class VoucherPages {
         public boolean reviewable() {
             return item.certificate() != null && item.review() == null;
         }
+    }
+
+    /**
+     * A review as typed: the stars, and the words as typed (shown back so); the words' length is
+     * judged once stripped, which is how they are stored.
+     */
+    record Review(@Pattern(regexp = "[1-5]") String rating, String text) {
+        Review {
+            rating = rating == null ? "" : rating;
+            text = text == null ? "" : text;
+        }
+
+        static Review none() {
+            return new Review("", "");
+        }
+    }
+
+    /**
+     * The vouchers page: a row per voucher, and the review form being sent again (the voucher's code,
+     * what was typed, what is wrong with it).
+     */
+    record VouchersView(List<Row> rows, FormErrors errors, @Nullable String reviewing, Review typed) {
     }
 
     private final Vouchers vouchers;
@@ -53,7 +79,7 @@ class VoucherPages {
 
     @GetMapping("/vouchers")
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return show(model, user, new FormErrors(), null, Map.of());
+        return show(model, user, new FormErrors(), null, Review.none());
     }
 
     @PostMapping("/vouchers/{code}/resend")
@@ -73,21 +99,21 @@ class VoucherPages {
 
     @PostMapping("/vouchers/{code}/review")
     String review(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
-            @RequestParam(defaultValue = "") String rating, @RequestParam(defaultValue = "") String text, Model model,
-            RedirectAttributes next, Locale language) {
+            @Valid @ModelAttribute("review") Review typed, BindingResult shapes, Model model, RedirectAttributes next,
+            Locale language) {
         var errors = new FormErrors();
         String id = "review-" + code;
-        Integer stars = rating.matches("[1-5]") ? Integer.valueOf(rating) : null;
-        if (stars == null) {
+        if (shapes.hasFieldErrors("rating")) {
             errors.add(id + "-rating-1", messages.getMessage("vouchers.error.rating", null, language));
         }
-        String words = text.strip();
+        String words = typed.text().strip();
         if (words.isEmpty() || words.length() > 2000) {
             errors.add(id + "-text", messages.getMessage("vouchers.error.text", null, language));
         }
         if (errors.any()) {
-            return show(model, user, errors, code, Map.of("rating", rating, "text", text));
+            return show(model, user, errors, code, typed);
         }
+        int stars = Integer.parseInt(typed.rating());
         return switch (records.review(user.subjectId(), code, stars, words)) {
             case TrainingRecords.Done d -> {
                 next.addFlashAttribute("done", messages.getMessage("vouchers.reviewed", null, language));
@@ -102,7 +128,7 @@ class VoucherPages {
         };
     }
 
-    private String show(Model model, CurrentUser user, FormErrors errors, String reviewing, Map<String, String> typed) {
+    private String show(Model model, CurrentUser user, FormErrors errors, @Nullable String reviewing, Review typed) {
         var list = vouchers.of(user.subjectId(), 0, 100);
         var byVoucher = records.records(list.stream().map(Voucher::purchaseId).toList());
         var rows = list.stream().map(v -> new Row(
@@ -110,10 +136,7 @@ class VoucherPages {
                         catalog.training(v.trainingId()).map(t -> t.title()).orElse(""), byVoucher.get(v.purchaseId())),
                 catalog.platform(v.platformId()).map(Platform::name).orElse(v.platformId())))
                 .toList();
-        model.addAttribute("rows", rows);
-        model.addAttribute("errors", errors);
-        model.addAttribute("reviewing", reviewing);
-        model.addAttribute("typed", typed);
+        model.addAttribute("view", new VouchersView(rows, errors, reviewing, typed));
         return "training/vouchers";
     }
 }

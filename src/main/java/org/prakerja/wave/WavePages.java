@@ -3,6 +3,7 @@ package org.prakerja.wave;
 import org.prakerja.login.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
+import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,8 +13,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.prakerja.common.InvalidInput;
+import org.prakerja.job.JobView;
 import org.prakerja.job.Jobs;
+import org.prakerja.scheme.Scheme;
 import org.prakerja.scheme.Schemes;
 import org.prakerja.web.FormErrors;
 import org.prakerja.web.RefusedException;
@@ -68,6 +72,19 @@ class WavePages {
             String scheme) {
     }
 
+    /** The waves page: a page of waves, and the new-wave form as typed with what is wrong with it. */
+    record WavesView(List<Wave> waves, int page, boolean hasNext, long total, WaveForm form, FormErrors errors,
+            List<Scheme> schemes) {
+    }
+
+    /**
+     * A wave's page: the wave, its selection report (whose figures count once it has selected), its
+     * latest job, and why an act was just refused.
+     */
+    record WaveView(Wave wave, Selection.Report report, boolean selected, @Nullable JobView job,
+            @Nullable String refusal) {
+    }
+
     @GetMapping("/ops/waves")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
@@ -79,13 +96,8 @@ class WavePages {
 
     private String listPage(int page, WaveForm form, FormErrors errors, Model model) {
         long total = waves.count();
-        model.addAttribute("waves", waves.list(page * PAGE_SIZE, PAGE_SIZE));
-        model.addAttribute("page", page);
-        model.addAttribute("hasNext", (long) (page + 1) * PAGE_SIZE < total);
-        model.addAttribute("total", total);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("schemes", schemes.all());
+        model.addAttribute("view", new WavesView(waves.list(page * PAGE_SIZE, PAGE_SIZE), page,
+                (long) (page + 1) * PAGE_SIZE < total, total, form, errors, schemes.all()));
         return "wave/ops-list";
     }
 
@@ -121,11 +133,14 @@ class WavePages {
 
     @GetMapping("/ops/waves/{number}")
     String wave(@PathVariable int number, Model model) {
+        return wavePage(number, null, model);
+    }
+
+    private String wavePage(int number, @Nullable String refusal, Model model) {
         var wave = waves.find(number).orElseThrow(() -> new RefusedException(WaveRefusal.WAVE_NOT_FOUND));
-        model.addAttribute("wave", wave);
-        model.addAttribute("report", selection.report(number).orElseThrow());
-        model.addAttribute("selected", wave.status() == WaveStatus.SELECTED || wave.status() == WaveStatus.ANNOUNCED);
-        model.addAttribute("job", jobs.latestForWave(number).orElse(null));
+        model.addAttribute("view", new WaveView(wave, selection.report(number).orElseThrow(),
+                wave.status() == WaveStatus.SELECTED || wave.status() == WaveStatus.ANNOUNCED,
+                jobs.latestForWave(number).orElse(null), refusal));
         return "wave/ops-wave";
     }
 
@@ -187,8 +202,7 @@ class WavePages {
             throw new RefusedException(reason);
         }
         response.setStatus(reason.status().value());
-        model.addAttribute("refusal", text("ops.wave.refused." + reason.name()));
-        return wave(number, model);
+        return wavePage(number, text("ops.wave.refused." + reason.name()), model);
     }
 
     private Integer whole(String value, int min, int max, String field, FormErrors errors) {
