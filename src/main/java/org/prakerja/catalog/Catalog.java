@@ -1,14 +1,16 @@
 package org.prakerja.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.prakerja.common.PageRequest;
 import org.prakerja.common.Paged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,22 +37,15 @@ public class Catalog {
     /**
      * One training, from a cache of 60 seconds: every OTP and purchase reads it, and what a
      * purchase needs of it (price, institution, platforms) changes rarely. Search reads the table.
+     * Only trainings that exist are kept; callers asking for the same one while it loads wait for
+     * that one read.
      */
     public Optional<Training> training(String id) {
-        var cached = cache.get(id);
-        if (cached != null && cached.until() > System.nanoTime()) {
-            return Optional.of(cached.training());
-        }
-        var found = db.sql(SELECT + " WHERE t.id = ?").param(id).query(Catalog::map).optional();
-        found.ifPresent(t -> cache.put(id, new Cached(t, System.nanoTime() + CACHE_NANOS)));
-        return found;
+        return Optional.ofNullable(trainings.get(id,
+                key -> db.sql(SELECT + " WHERE t.id = ?").param(key).query(Catalog::map).optional().orElse(null)));
     }
 
-    private record Cached(Training training, long until) {
-    }
-
-    private static final long CACHE_NANOS = 60_000_000_000L;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Training> trainings = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).build();
 
     public Optional<Platform> platform(String id) {
         return db.sql("SELECT * FROM platform WHERE id = ?").param(id)
@@ -122,7 +117,7 @@ public class Catalog {
                 UPDATE training t SET rating_sum = t.rating_sum + c.rating, rating_count = t.rating_count + 1
                 FROM counted c WHERE t.id = c.training_id
                 """).params(reviewId, trainingId, rating).update();
-        cache.remove(trainingId);
+        trainings.invalidate(trainingId);
     }
 
     @Transactional

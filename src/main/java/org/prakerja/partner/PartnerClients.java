@@ -1,7 +1,10 @@
 package org.prakerja.partner;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -57,23 +60,14 @@ public class PartnerClients {
 
     /**
      * The credentials of a partner, from a cache of 60 seconds: every partner request needs them,
-     * and a rotated secret takes effect within a minute.
+     * and a rotated secret takes effect within a minute. An unknown partner is not kept: it is
+     * read again each time, and found as soon as it is registered.
      */
     Optional<Credentials> find(String id) {
-        var cached = cache.get(id);
-        if (cached != null && cached.until() > System.nanoTime()) {
-            return Optional.of(cached.credentials());
-        }
-        var found = load(id);
-        found.ifPresent(c -> cache.put(id, new Cached(c, System.nanoTime() + CACHE_NANOS)));
-        return found;
+        return Optional.ofNullable(cache.get(id, key -> load(key).orElse(null)));
     }
 
-    private record Cached(Credentials credentials, long until) {
-    }
-
-    private static final long CACHE_NANOS = 60_000_000_000L;
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Cache<String, Credentials> cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).build();
 
     private Optional<Credentials> load(String id) {
         return db.sql("SELECT id, role, name, secret_encrypted FROM partner_client WHERE id = ?")

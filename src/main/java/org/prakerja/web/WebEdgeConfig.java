@@ -2,6 +2,7 @@ package org.prakerja.web;
 
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,14 +36,14 @@ class WebEdgeConfig {
 
     /** After the edge filter and before authentication: see {@link RequestThrottle}. */
     @Bean
-    FilterRegistrationBean<RequestThrottle> requestThrottle(ProblemWriter problems,
+    FilterRegistrationBean<RequestThrottle> requestThrottle(ProblemWriter problems, DataSource dataSource,
             @Value("${prakerja.throttle.logins-per-minute:30}") int logins,
             @Value("${prakerja.throttle.registrations-per-minute:20}") int registrations,
             @Value("${prakerja.throttle.password-resets-per-minute:10}") int resets) {
         // the API's paths and the pages' forms that do the same
         var registration = new FilterRegistrationBean<>(new RequestThrottle(Map.of("/api/v1/sessions", logins,
                 "/login", logins, "/api/v1/registrations", registrations, "/register", registrations,
-                "/api/v1/password-resets", resets, "/forgot-password", resets), problems, System::currentTimeMillis));
+                "/api/v1/password-resets", resets, "/forgot-password", resets), dataSource, problems));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

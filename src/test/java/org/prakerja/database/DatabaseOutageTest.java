@@ -89,6 +89,12 @@ class DatabaseOutageTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
             assertThat(request.status()).as(request.raw()).isEqualTo(503);
             assertThat(request.code()).isEqualTo("SERVICE_UNAVAILABLE");
+            // a login: the per-address throttle counts in the database too, and answers the same
+            started = System.nanoTime();
+            var login = api.post("/api/v1/sessions", java.util.Map.of("email", "admin@prakerja.test", "password", "admin-sandbox-1"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+            assertThat(login.status()).as(login.raw()).isEqualTo(503);
+            assertThat(login.code()).isEqualTo("SERVICE_UNAVAILABLE");
             supervisor.set(true);
         }
         assertThat(supervisor).isTrue();

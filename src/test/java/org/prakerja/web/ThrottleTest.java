@@ -25,6 +25,10 @@ class ThrottleTest {
     int port;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    ProblemWriter problems;
 
     /** The ceilings count per wall-clock minute: start well inside one, so the count cannot restart mid-test. */
     @BeforeEach
@@ -62,6 +66,94 @@ class ThrottleTest {
         var other = post("/api/v1/sessions", "198.51.100.7",
                 "{\"email\":\"admin@prakerja.test\",\"password\":\"admin-sandbox-1\"}");
         assertThat(other.status()).as(other.body()).isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("Hardening 3: 40 wrong logins at once from one address: no more than the ceiling get past the throttle, the rest 429")
+    void wrongLoginsAtOnce() throws Exception {
+        String attacker = "203.0.113." + (int) (Math.random() * 200 + 1);
+        int attempts = 40;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<RawHttp.Response>>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(attempts)) {
+            for (int i = 0; i < attempts; i++) {
+                // an email each: the per-email lockout must not answer in the throttle's place
+                String wrong = "{\"email\":\"nobody-" + i + "-" + attacker + "@example.id\",\"password\":\"not-the-password\"}";
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/v1/sessions", attacker, wrong);
+                }));
+            }
+            start.countDown();
+            int badCredentials = 0;
+            int limited = 0;
+            for (var answer : answers) {
+                var r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.status() == 401) {
+                    assertThat(r.code()).isEqualTo("BAD_CREDENTIALS");
+                    badCredentials++;
+                } else {
+                    assertThat(r.status()).as(r.body()).isEqualTo(429);
+                    assertThat(r.code()).isEqualTo("RATE_LIMITED");
+                    limited++;
+                }
+            }
+            // the ceiling is 5 here; before Bucket4j all 40 could pass, as each read the count before any was added
+            assertThat(badCredentials).isEqualTo(5);
+            assertThat(limited).isEqualTo(attempts - 5);
+        }
+    }
+
+    @Test
+    @DisplayName("Hardening 3: only refused logins count: an address's successful logins past the ceiling all pass, and its wrong ones are still counted from zero")
+    void successfulLoginsGiveTheirTokenBack() {
+        String office = "198.51.100." + (int) (Math.random() * 200 + 1);
+        for (int i = 0; i < 8; i++) {
+            var r = post("/api/v1/sessions", office, "{\"email\":\"admin@prakerja.test\",\"password\":\"admin-sandbox-1\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        var statuses = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(post("/api/v1/sessions", office,
+                    "{\"email\":\"nobody-" + i + "-" + office + "@example.id\",\"password\":\"not-the-password\"}").status());
+        }
+        assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429);
+    }
+
+    @Test
+    @DisplayName("Hardening 3: the count is in the database: another instance's throttle refuses an address this one has seen reach its ceiling")
+    void sharedByInstances() throws Exception {
+        String attacker = "203.0.113." + (int) (Math.random() * 200 + 1);
+        for (int i = 0; i < 5; i++) {
+            var r = post("/api/v1/sessions", attacker,
+                    "{\"email\":\"nobody-" + i + "-" + attacker + "@example.id\",\"password\":\"not-the-password\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(401);
+        }
+        var db = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        long expiresAt = db.sql("SELECT expires_at FROM throttle_bucket WHERE id = ?").param("/api/v1/sessions " + attacker)
+                .query(Long.class).single();
+        long nextMinute = (System.currentTimeMillis() / 60_000 + 1) * 60_000;
+        assertThat(expiresAt).as("kept until its minute turns, and a few seconds").isBetween(nextMinute, nextMinute + 10_000);
+        // a bucket whose minute has long turned, for the second instance's first request to delete
+        db.sql("INSERT INTO throttle_bucket (id, state, expires_at) VALUES (?, null, ?)")
+                .params("/api/v1/sessions 192.0.2.255", System.currentTimeMillis() - 120_000).update();
+
+        // a second instance: a throttle of its own, with nothing in its memory, over the same database
+        var other = new RequestThrottle(Map.of("/api/v1/sessions", 5), dataSource, problems);
+        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/v1/sessions");
+        request.setRemoteAddr(attacker);
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        var chain = new org.springframework.mock.web.MockFilterChain();
+        other.doFilter(request, response, chain);
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(chain.getRequest()).as("the login was not reached").isNull();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (db.sql("SELECT count(*) FROM throttle_bucket WHERE id = '/api/v1/sessions 192.0.2.255'").query(Long.class).single() > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(db.sql("SELECT count(*) FROM throttle_bucket WHERE id = '/api/v1/sessions 192.0.2.255'").query(Long.class).single())
+                .as("the expired bucket deleted").isZero();
     }
 
     @Test
