@@ -79,7 +79,7 @@ class IncentiveController {
     @Refuses(value = IncentiveRefusal.class, codes = "SURVEY_NOT_OPEN")
     Surveys.SurveyForm survey(@AuthenticationPrincipal CurrentUser user, @PathVariable @Min(1) @Max(100) int seq,
             Locale language) {
-        if (surveys.openable(user.subjectId(), seq) instanceof Surveys.Outcome.Refused r) {
+        if (surveys.openable(user.subjectId(), seq) instanceof Surveys.SurveyResult.Refused r) {
             throw new RefusedException(r.reason());
         }
         return surveys.form(seq, language);
@@ -103,8 +103,8 @@ class IncentiveController {
             @Valid @RequestBody SurveyAnswers body) {
         return switch (surveys.answer(user.subjectId(), seq,
                 body.answers().stream().map(a -> new Surveys.Answer(a.questionId(), a.optionId())).toList())) {
-            case Surveys.Outcome.Done d -> new Answered(d.seq(), Incentives.SurveyStatus.ANSWERED);
-            case Surveys.Outcome.Refused r -> throw new RefusedException(r.reason());
+            case Surveys.SurveyResult.Done d -> new Answered(d.seq(), Incentives.SurveyStatus.ANSWERED);
+            case Surveys.SurveyResult.Refused r -> throw new RefusedException(r.reason());
         };
     }
 }

@@ -148,7 +148,7 @@ class IncentivePages {
     private String surveyPage(UUID participant, int seq, Map<String, String> chosen, FormErrors errors, Model model,
             HttpServletResponse response, Locale language) {
         String refusal = null;
-        if (seq < 1 || seq > 100 || surveys.openable(participant, seq) instanceof Surveys.Outcome.Refused) {
+        if (seq < 1 || seq > 100 || surveys.openable(participant, seq) instanceof Surveys.SurveyResult.Refused) {
             refusal = "SURVEY_NOT_OPEN";
         } else if (incentives.view(participant).surveys().stream()
                 .anyMatch(s -> s.seq() == seq && s.status() == Incentives.SurveyStatus.ANSWERED)) {
@@ -185,12 +185,12 @@ class IncentivePages {
         }
         if (!errors.any() && seq >= 1 && seq <= 100) {
             switch (surveys.answer(user.subjectId(), seq, List.copyOf(answers))) {
-                case Surveys.Outcome.Done d -> {
+                case Surveys.SurveyResult.Done d -> {
                     next.addFlashAttribute("notice", messages.getMessage("incentives.survey.answered",
                             new Object[] {seq}, language));
                     return "redirect:/incentives";
                 }
-                case Surveys.Outcome.Refused r -> {
+                case Surveys.SurveyResult.Refused r -> {
                     response.setStatus(HttpStatus.CONFLICT.value());
                     model.addAttribute("view", new SurveyView(seq, null, chosen, errors,
                             text("incentives.survey." + r.reason().name(), language)));

@@ -53,11 +53,11 @@ class Surveys {
     }
 
     /** What became of a request about a survey. */
-    public sealed interface Outcome {
-        record Done(int seq) implements Outcome {
+    public sealed interface SurveyResult {
+        record Done(int seq) implements SurveyResult {
         }
 
-        record Refused(IncentiveRefusal reason) implements Outcome {
+        record Refused(IncentiveRefusal reason) implements SurveyResult {
         }
     }
 
@@ -75,11 +75,11 @@ class Surveys {
     }
 
     @Transactional(readOnly = true)
-    public Outcome openable(UUID participantId, int seq) {
+    public SurveyResult openable(UUID participantId, int seq) {
         var opened = db.sql("SELECT opens_at <= ? FROM incentive_survey WHERE participant_id = ? AND seq = ?")
                 .params(Timestamp.from(clock.instant()), participantId, seq).query(Boolean.class).optional();
-        return Boolean.TRUE.equals(opened.orElse(null)) ? new Outcome.Done(seq)
-                : new Outcome.Refused(IncentiveRefusal.SURVEY_NOT_OPEN);
+        return Boolean.TRUE.equals(opened.orElse(null)) ? new SurveyResult.Done(seq)
+                : new SurveyResult.Refused(IncentiveRefusal.SURVEY_NOT_OPEN);
     }
 
     public SurveyForm form(int seq, Locale language) {
@@ -95,7 +95,7 @@ class Surveys {
      * {@code answers}; then the survey is ANSWERED and its payout is due now, its money moved from
      * the fund to INCENTIVE_PAYABLE (ids: {@link PayoutIds}).
      */
-    public Outcome answer(UUID participantId, int seq, List<Answer> answers) {
+    public SurveyResult answer(UUID participantId, int seq, List<Answer> answers) {
         var given = new HashMap<String, String>();
         for (var a : answers) {
             var options = QUESTIONS.get(a.questionId());
@@ -123,7 +123,7 @@ class Surveys {
         if (amount.isEmpty()) {
             boolean answered = db.sql("SELECT answered_at IS NOT NULL FROM incentive_survey WHERE participant_id = ? AND seq = ?")
                     .params(participantId, seq).query(Boolean.class).optional().orElse(false);
-            return new Outcome.Refused(answered ? IncentiveRefusal.ALREADY_ANSWERED : IncentiveRefusal.SURVEY_NOT_OPEN);
+            return new SurveyResult.Refused(answered ? IncentiveRefusal.ALREADY_ANSWERED : IncentiveRefusal.SURVEY_NOT_OPEN);
         }
         UUID payout = PayoutIds.payout(participantId, PayoutKind.SURVEY, seq);
         db.sql("""
@@ -132,6 +132,6 @@ class Surveys {
                 """).params(payout, participantId, seq, amount.get(), now, now, now).update();
         ledger.transferAll(List.of(new Movement(PayoutIds.funding(payout), AccountId.PROGRAM_FUND,
                 AccountId.incentivePayable(participantId), Rupiah.of(amount.get()))), "R-73 survey answered");
-        return new Outcome.Done(seq);
+        return new SurveyResult.Done(seq);
     }
 }

@@ -51,7 +51,7 @@ class DashboardPage {
     }
 
     /** Where a step of the timeline stands; its class on the page is the lower-case name. */
-    enum Progress {
+    enum StepState {
         DONE, CURRENT, TODO;
 
         public String css() {
@@ -64,7 +64,7 @@ class DashboardPage {
      * {@code timeline.<key>}; unless still to come, a screen reader hears after it the words of
      * {@code timeline.done} or {@code timeline.current} ({@link #said}).
      */
-    record Step(String key, Progress progress) {
+    record Step(String key, StepState progress) {
         public String name() {
             return "timeline." + key;
         }
@@ -167,7 +167,7 @@ class DashboardPage {
         var application = applications.latest(p.id());
         var card = cards.ofParticipant(p.id());
         // bought, in training, certified, reviewed: there is nothing to buy with before the card
-        var progress = card.isPresent() ? records.progressOf(p.id()) : TrainingRecords.Progress.NONE;
+        var progress = card.isPresent() ? records.journeyOf(p.id()) : TrainingRecords.Journey.NONE;
         boolean verified = p.emailVerified() && p.phoneVerified();
         boolean mayApplyAgain = application.isEmpty() || application.get().status() == ApplicationStatus.NOT_SELECTED;
         // the open wave and the rules' look-ups (earlier recipients, the family's) only for someone who
@@ -211,7 +211,7 @@ class DashboardPage {
         for (int i = 0; i < STEPS.size(); i++) {
             boolean current = !done[i] && !currentFound;
             currentFound |= current;
-            steps.add(new Step(STEPS.get(i), done[i] ? Progress.DONE : current ? Progress.CURRENT : Progress.TODO));
+            steps.add(new Step(STEPS.get(i), done[i] ? StepState.DONE : current ? StepState.CURRENT : StepState.TODO));
         }
 
         var notices = notifications.latestFor(p.id(), 10, language);

@@ -212,14 +212,14 @@ public class TrainingRecords {
      * How far a participant has come after the card, for the dashboard's timeline: bought (a voucher
      * neither refunded nor voided), a training in progress, certified, reviewed.
      */
-    public record Progress(boolean bought, boolean inTraining, boolean certified, boolean reviewed) {
+    public record Journey(boolean bought, boolean inTraining, boolean certified, boolean reviewed) {
 
         /** Before the card: nothing bought, nothing begun. */
-        public static final Progress NONE = new Progress(false, false, false, false);
+        public static final Journey NONE = new Journey(false, false, false, false);
     }
 
     @Transactional(readOnly = true)
-    public Progress progressOf(UUID participantId) {
+    public Journey journeyOf(UUID participantId) {
         boolean bought = vouchers.boughtAny(participantId);
         var done = db.sql("""
                 SELECT bool_or(completed_at IS NULL), bool_or(certificate_number IS NOT NULL), bool_or(review_rating IS NOT NULL)
@@ -228,7 +228,7 @@ public class TrainingRecords {
                 .param(participantId)
                 .query((rs, i) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)})
                 .single();
-        return new Progress(bought, done[0], done[1], done[2]);
+        return new Journey(bought, done[0], done[1], done[2]);
     }
 
     @Transactional(readOnly = true)
