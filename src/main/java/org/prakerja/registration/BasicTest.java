@@ -2,11 +2,15 @@ package org.prakerja.registration;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.prakerja.common.ProgramRules;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,33 +31,46 @@ public class BasicTest {
     public record Score(int score, boolean passed) {
     }
 
-    static final List<Question> QUESTIONS = List.of(
-            new Question("q1", "Jika 3 pekerja menyelesaikan 3 meja dalam 3 hari, berapa hari 6 pekerja menyelesaikan 6 meja?",
-                    List.of(new Option("a", "3 hari"), new Option("b", "6 hari"), new Option("c", "12 hari"))),
-            new Question("q2", "Kata yang paling dekat artinya dengan \"tekun\" adalah…",
-                    List.of(new Option("a", "malas"), new Option("b", "rajin"), new Option("c", "cepat"))),
-            new Question("q3", "Harga Rp200.000 diskon 25%. Berapa yang dibayar?",
-                    List.of(new Option("a", "Rp150.000"), new Option("b", "Rp175.000"), new Option("c", "Rp50.000"))),
-            new Question("q4", "Lanjutkan deret: 2, 4, 8, 16, …",
-                    List.of(new Option("a", "24"), new Option("b", "30"), new Option("c", "32"))),
-            new Question("q5", "Pelanggan mengeluh pesanan terlambat. Sikap terbaik adalah…",
-                    List.of(new Option("a", "Mendengarkan dan menawarkan solusi"), new Option("b", "Menyalahkan kurir"),
-                            new Option("c", "Mengabaikan keluhan"))));
+    /**
+     * The questions and their options, by id; their words are {@code basic-test.<question>} and
+     * {@code basic-test.<question>.<option>} in the message bundles, in the reader's language.
+     */
+    static final Map<String, List<String>> OPTIONS = orderedOptions();
+
+    private static Map<String, List<String>> orderedOptions() {
+        var options = new LinkedHashMap<String, List<String>>();
+        for (String question : List.of("q1", "q2", "q3", "q4", "q5")) {
+            options.put(question, List.of("a", "b", "c"));
+        }
+        return Collections.unmodifiableMap(options);
+    }
 
     static final Map<String, String> KEY = Map.of("q1", "a", "q2", "b", "q3", "a", "q4", "c", "q5", "a");
 
     private final JdbcClient db;
     private final Clock clock;
+    private final MessageSource messages;
     private final int passMark;
 
-    BasicTest(JdbcClient db, Clock clock, ProgramRules rules) {
+    BasicTest(JdbcClient db, Clock clock, MessageSource messages, ProgramRules rules) {
         this.db = db;
         this.clock = clock;
+        this.messages = messages;
         this.passMark = rules.basicTestPassMark();
     }
 
-    public List<Question> questions() {
-        return QUESTIONS;
+    /** The questions in {@code language}. */
+    public List<Question> questions(Locale language) {
+        return OPTIONS.entrySet().stream()
+                .map(q -> new Question(q.getKey(), text("basic-test." + q.getKey(), language),
+                        q.getValue().stream()
+                                .map(o -> new Option(o, text("basic-test." + q.getKey() + "." + o, language)))
+                                .toList()))
+                .toList();
+    }
+
+    private String text(String key, Locale language) {
+        return messages.getMessage(key, null, language);
     }
 
     public int passMark() {
@@ -62,7 +79,7 @@ public class BasicTest {
 
     /** The answer key, for the sandbox only. */
     public List<Answer> answerKey() {
-        return QUESTIONS.stream().map(q -> new Answer(q.id(), KEY.get(q.id()))).toList();
+        return OPTIONS.keySet().stream().map(q -> new Answer(q, KEY.get(q))).toList();
     }
 
     @Transactional

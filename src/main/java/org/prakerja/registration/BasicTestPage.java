@@ -57,8 +57,8 @@ class BasicTestPage {
     }
 
     @GetMapping("/basic-test")
-    String test(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return show(model, user, Map.of(), new FormErrors());
+    String test(@AuthenticationPrincipal CurrentUser user, Model model, Locale language) {
+        return show(model, user, Map.of(), new FormErrors(), language);
     }
 
     @PostMapping("/basic-test")
@@ -67,7 +67,7 @@ class BasicTestPage {
         var errors = new FormErrors();
         var answers = new ArrayList<BasicTest.Answer>();
         Map<String, String> known = new LinkedHashMap<>();
-        var questions = basicTest.questions();
+        var questions = basicTest.questions(language);
         var given = typed.given();
         for (var q : questions) {
             String option = given.get(q.id());
@@ -80,7 +80,7 @@ class BasicTestPage {
             }
         }
         if (errors.any()) {
-            return show(model, user, known, errors);
+            return show(model, user, known, errors, language);
         }
         var score = basicTest.take(user.subjectId(), answers);
         // the flash lives in the session store, serialized: plain values only
@@ -89,9 +89,9 @@ class BasicTestPage {
         return "redirect:/basic-test";
     }
 
-    private String show(Model model, CurrentUser user, Map<String, String> typed, FormErrors errors) {
+    private String show(Model model, CurrentUser user, Map<String, String> typed, FormErrors errors, Locale language) {
         boolean passed = participants.find(user.subjectId()).map(Participant::basicTestPassed).orElse(false);
-        model.addAttribute("view", new TestView(basicTest.questions(), basicTest.passMark(), passed, typed, errors));
+        model.addAttribute("view", new TestView(basicTest.questions(language), basicTest.passMark(), passed, typed, errors));
         return "registration/basic-test";
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.prakerja.login.CurrentUser;
 import org.prakerja.web.RefusedException;
@@ -74,8 +75,8 @@ class RegistrationController {
 
     @GetMapping("/basic-test")
     @Operation(summary = "The basic-ability test (R-14)")
-    BasicTestView questions() {
-        return new BasicTestView(basicTest.questions(), basicTest.passMark());
+    BasicTestView questions(Locale language) {
+        return new BasicTestView(basicTest.questions(language), basicTest.passMark());
     }
 
     record AnswerForm(@NotNull @Size(max = 50) String questionId, @NotNull @Size(max = 50) String optionId) {
