@@ -15,7 +15,7 @@ class ModularityTest {
 
     static final ApplicationModules MODULES = ApplicationModules.of(PrakerjaApplication.class);
     static final Path DOCS = Path.of("target", "spring-modulith-docs");
-    /** The module map as committed: regenerate with {@code bin/verify -Dtest=ModularityTest -Dprakerja.docs.write=true}. */
+    /** The module map as committed: regenerate with {@code ./mvnw verify -Dtest=ModularityTest -Dprakerja.docs.write=true}. */
     static final Path COMMITTED = Path.of("docs", "modules");
 
     @Test

@@ -51,8 +51,8 @@ public final class Browser implements AutoCloseable {
     public Browser(int port, boolean javascript) {
         Path chromedriver = Path.of(System.getProperty("prakerja.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(chromedriver)) {
-            throw new IllegalStateException(chromedriver + " is missing: run the tests with bin/verify, which installs"
-                    + " Debian's chromium and chromium-driver first");
+            throw new IllegalStateException(chromedriver + " is missing: run the tests with ./mvnw verify, which installs"
+                    + " Debian's chromium and chromium-driver first (bin/test-prerequisites)");
         }
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
