@@ -1,7 +1,7 @@
 -- The event publication registry of Spring Modulith 2.1 (spring-modulith-events-jdbc, schema v2):
 -- a domain event between modules is stored here, one row per listener, in the transaction of the
--- fact, so a crash between the fact and a module's reaction loses nothing (DESIGN.md, between
--- modules). Taken unchanged from the library's schemas/v2/schema-postgresql.sql and
+-- fact, so a crash between the fact and a module's reaction loses nothing (docs/architecture.md,
+-- events between modules). Taken unchanged from the library's schemas/v2/schema-postgresql.sql and
 -- schema-postgresql-archive.sql; the library's own schema initialisation is off, Flyway owns the
 -- schema. Completed publications move to the archive (spring.modulith.events.completion-mode),
 -- so this table holds only what is still to do.

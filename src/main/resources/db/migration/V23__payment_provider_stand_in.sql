@@ -1,4 +1,4 @@
--- The local stand-in of the payment provider (DESIGN.md "Outside systems"): its own tables, as a
+-- The local stand-in of the payment provider (docs/architecture.md, ports): its own tables, as a
 -- real provider keeps its own books. Kept in PostgreSQL so that what it paid survives a crash of
 -- the service and is the same for every instance.
 
