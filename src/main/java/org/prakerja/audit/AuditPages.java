@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.prakerja.common.PageRequest;
 import org.prakerja.common.Paged;
 import org.prakerja.web.FormErrors;
+import org.prakerja.web.FormText;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -43,10 +44,10 @@ class AuditPages {
     /** The filters as typed, stripped (the action in capitals), shown again in the form and carried by the pager. */
     record Filters(@Size(max = 254) String actor, @Size(max = 64) String action, String from, String to) {
         Filters {
-            actor = strip(actor);
-            action = strip(action).toUpperCase(Locale.ROOT);
-            from = strip(from);
-            to = strip(to);
+            actor = FormText.of(actor);
+            action = FormText.of(action).toUpperCase(Locale.ROOT);
+            from = FormText.of(from);
+            to = FormText.of(to);
         }
     }
 
@@ -97,9 +98,6 @@ class AuditPages {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
-    static String strip(@Nullable String s) {
-        return s == null ? "" : s.strip();
-    }
 
     @Nullable
     private static String emptyToNull(String s) {

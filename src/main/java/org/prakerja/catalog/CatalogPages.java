@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.prakerja.common.PageRequest;
 import org.prakerja.common.Paged;
 import org.prakerja.web.FormErrors;
+import org.prakerja.web.FormText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,14 +41,14 @@ class CatalogPages {
             String page) {
 
         Filters {
-            q = strip(q);
-            category = strip(category);
-            platform = strip(platform);
-            method = strip(method);
-            minPrice = strip(minPrice);
-            maxPrice = strip(maxPrice);
-            sort = strip(sort);
-            page = strip(page);
+            q = FormText.of(q);
+            category = FormText.of(category);
+            platform = FormText.of(platform);
+            method = FormText.of(method);
+            minPrice = FormText.of(minPrice);
+            maxPrice = FormText.of(maxPrice);
+            sort = FormText.of(sort);
+            page = FormText.of(page);
         }
 
         /** Whether any filter or sort other than the default was asked for: the form then shows them open. */
@@ -56,9 +57,6 @@ class CatalogPages {
                     || !maxPrice.isEmpty() || (!sort.isEmpty() && !sort.equals("rating"));
         }
 
-        private static String strip(@Nullable String s) {
-            return s == null ? "" : s.strip();
-        }
     }
 
     /** The catalog page: the filters as typed, what is wrong with them, and the page of trainings found. */

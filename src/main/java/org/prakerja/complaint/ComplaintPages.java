@@ -14,6 +14,7 @@ import org.prakerja.common.Refusal;
 import org.prakerja.login.CurrentUser;
 import org.prakerja.login.Role;
 import org.prakerja.web.FormErrors;
+import org.prakerja.web.FormText;
 import org.prakerja.web.RefusedException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -61,11 +62,11 @@ class ComplaintPages {
             @Size(max = 254) @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+|") String contactEmail) {
 
         Typed {
-            category = strip(category);
-            title = strip(title);
-            description = strip(description);
-            reference = strip(reference);
-            contactEmail = strip(contactEmail);
+            category = FormText.of(category);
+            title = FormText.of(title);
+            description = FormText.of(description);
+            reference = FormText.of(reference);
+            contactEmail = FormText.of(contactEmail);
         }
 
         Typed withoutContact() {
@@ -83,7 +84,7 @@ class ComplaintPages {
     /** The reply as typed, stripped. */
     record Reply(@NotBlank @Size(max = ComplaintController.TEXT_LIMIT) String text) {
         Reply {
-            text = strip(text);
+            text = FormText.of(text);
         }
     }
 
@@ -251,9 +252,6 @@ class ComplaintPages {
         return user != null && user.role() == Role.PARTICIPANT ? user.subjectId() : null;
     }
 
-    private static String strip(@Nullable String s) {
-        return s == null ? "" : s.strip();
-    }
 
     @Nullable
     private static String blankToNull(@Nullable String s) {

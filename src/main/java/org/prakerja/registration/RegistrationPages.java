@@ -18,6 +18,7 @@ import org.prakerja.common.InvalidInput;
 import org.prakerja.common.Masking;
 import org.prakerja.login.PasswordPolicy;
 import org.prakerja.web.FormErrors;
+import org.prakerja.web.FormText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,18 +86,18 @@ class RegistrationPages {
             @BindParam("declarations.legislator") String legislator) {
 
         SignUp {
-            email = strip(email);
-            phone = strip(phone);
+            email = FormText.of(email);
+            phone = FormText.of(phone);
             password = password == null ? "" : password;
-            nik = strip(nik);
-            kkNumber = strip(kkNumber);
-            fullName = strip(fullName);
-            birthDate = strip(birthDate);
-            gender = strip(gender);
-            province = strip(province);
-            city = strip(city);
-            education = strip(education);
-            employmentStatus = strip(employmentStatus);
+            nik = FormText.of(nik);
+            kkNumber = FormText.of(kkNumber);
+            fullName = FormText.of(fullName);
+            birthDate = FormText.of(birthDate);
+            gender = FormText.of(gender);
+            province = FormText.of(province);
+            city = FormText.of(city);
+            education = FormText.of(education);
+            employmentStatus = FormText.of(employmentStatus);
         }
 
         static SignUp empty() {
@@ -127,9 +128,6 @@ class RegistrationPages {
             return "SignUp[email=" + Masking.email(email) + ", password=****]";
         }
 
-        private static String strip(@Nullable String s) {
-            return s == null ? "" : s.strip();
-        }
     }
 
     /** The registration page: the form as typed, what is wrong with it, and the choices it offers. */
