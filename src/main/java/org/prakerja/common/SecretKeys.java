@@ -74,7 +74,8 @@ class SecretKeys implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public int getOrder() {
-        // after Spring Boot has read application.yml, the profiles and the environment
-        return Ordered.LOWEST_PRECEDENCE;
+        // after Spring Boot has read application.yml, the profiles and the environment; before
+        // OutsideSystems, so that missing keys are reported first
+        return Ordered.LOWEST_PRECEDENCE - 1;
     }
 }

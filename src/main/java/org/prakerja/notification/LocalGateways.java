@@ -3,16 +3,20 @@ package org.prakerja.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The local stand-in for the SMS and email providers: it records what it was asked to send, keyed
  * by message id like a real provider's idempotency key. The sandbox inbox reads these records.
- * It is the email gateway only without SMTP ({@link EmailConfig}); an email is recorded as its text.
+ * It runs only where {@code common/OutsideSystems} puts a stand-in (the sandbox, or a staging
+ * deployment that names it), for each channel apart ({@link GatewayConfig}); an email is recorded as
+ * its text. Its table exists only there (db/stand-ins).
  */
 @Component
-class LocalGateways implements SmsGateway {
+@ConditionalOnExpression("'${prakerja.adapters.sms:}' == 'stand-in' or '${prakerja.adapters.email:}' == 'stand-in'")
+class LocalGateways {
 
     private final JdbcClient db;
     private final Clock clock;
@@ -22,8 +26,7 @@ class LocalGateways implements SmsGateway {
         this.clock = clock;
     }
 
-    @Override
-    public void send(long messageId, String phone, String body) {
+    void send(long messageId, String phone, String body) {
         record(messageId, Message.Channel.SMS, phone, null, body);
     }
 

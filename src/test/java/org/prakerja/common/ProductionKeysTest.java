@@ -27,7 +27,8 @@ class ProductionKeysTest {
     private static ConfigurableApplicationContext start(String profile, Path dataDir, String... extra) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=", "--prakerja.jobs.schedule.enabled=false",
                 "--logging.structured.format.console=", "--logging.level.root=WARN",
-                "--prakerja.db.embedded.fsync=off", "--prakerja.db.embedded.data-dir=" + dataDir));
+                "--prakerja.db.embedded.fsync=off", "--prakerja.db.embedded.data-dir=" + dataDir,
+                "--prakerja.stand-ins=sms,email,payment,civil-registry"));
         args.addAll(List.of(extra));
         var builder = new SpringApplicationBuilder(PrakerjaApplication.class).web(WebApplicationType.NONE);
         if (profile != null) {

@@ -16,6 +16,7 @@ import org.prakerja.incentive.PaymentProvider;
 import org.prakerja.incentive.PaymentProvider.PayoutResult;
 import org.prakerja.incentive.PayoutProvider;
 import org.prakerja.registration.Participants;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
  * like a real one: a payout id it has paid is paid, whatever is asked again. An e-wallet number is
  * known when it is a registered phone (held by that participant); bank accounts come from its
  * directory. It fails on demand: REJECT refuses the next payouts to an account, TIMEOUT pays them
- * and loses the answer. Each of its acts is its own transaction, never part of the caller's.
+ * and loses the answer. Each of its acts is its own transaction, never part of the caller's. It
+ * runs only where {@code common/OutsideSystems} puts a stand-in, and its tables exist only there
+ * (db/stand-ins).
  */
 @Component
+@ConditionalOnProperty(name = "prakerja.adapters.payment", havingValue = "stand-in")
 public class LocalPaymentProvider implements PaymentProvider {
 
     /** The reason a REJECT failure gives, as a provider's code. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.prakerja.incentive.PayoutAccounts;
 import org.prakerja.incentive.PayoutProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile("sandbox")
+@ConditionalOnProperty(name = "prakerja.adapters.payment", havingValue = "stand-in")
 @RequestMapping("/sandbox")
 @Tag(name = "Sandbox (demo and test only)")
 class SandboxPayoutController {
