@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Login credentials and bearer-token sessions of participants and operators. */
 @Service
@@ -38,10 +39,13 @@ public class Credentials {
     private final LoginSettings settings;
     private final ApplicationEventPublisher events;
     private final WebSessions webSessions;
+    private final TransactionTemplate tx;
 
     Credentials(JdbcClient db, PasswordEncoder passwords, Clock clock, ProgramRules rules, LoginGuard guard,
-            AuditTrail audit, LoginSettings settings, ApplicationEventPublisher events, WebSessions webSessions) {
+            AuditTrail audit, LoginSettings settings, ApplicationEventPublisher events, WebSessions webSessions,
+            TransactionTemplate tx) {
         this.db = db;
+        this.tx = tx;
         this.webSessions = webSessions;
         this.guard = guard;
         this.audit = audit;
@@ -74,38 +78,59 @@ public class Credentials {
     }
 
     /**
-     * R-83: checks a login, counting a wrong password against the email and refusing while the
-     * email is locked (even the right password). Every attempt, and a lock it causes, is recorded
-     * for audit in this transaction. The bearer-token API and the web portal's form login both
-     * sign in through here; neither issues anything yet.
+     * R-83: checks a login, counting it against the email before the password is checked, and
+     * refusing while the email is locked (even the right password) or while its window is full of
+     * failures and attempts in flight ({@link LoginGuard}). Every attempt, and a lock it causes, is
+     * recorded for audit. Two short transactions around the password check, none during it: the
+     * hash is the slow part and must not hold a database connection. The bearer-token API and the
+     * web portal's form login both sign in through here; neither issues anything yet.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public LoginResult authenticate(String email, String rawPassword) {
-        var locked = guard.lockedFor(email);
-        if (locked.isPresent()) {
-            audit.record(Actor.byEmail(email), "LOGIN_REFUSED", "account:" + email, "LOGIN_LOCKED");
-            return new LoginResult.Locked(locked.get());
+        var counted = tx.execute(s -> {
+            var locked = guard.begin(email);
+            if (locked.isPresent()) {
+                audit.record(Actor.byEmail(email), "LOGIN_REFUSED", "account:" + email, "LOGIN_LOCKED");
+                return (Counted) new Counted.Locked(locked.get());
+            }
+            return new Counted.Found(db.sql("SELECT id, password_hash, subject_id, role, email FROM credential WHERE lower(email) = lower(?)")
+                    .param(email).query(Credentials::stored).optional());
+        });
+        Optional<Stored> found;
+        switch (counted) {
+            case Counted.Locked(var retryAfter) -> {
+                return new LoginResult.Locked(retryAfter);
+            }
+            case Counted.Found(var stored) -> found = stored;
         }
-        var found = db.sql("SELECT id, password_hash, subject_id, role, email FROM credential WHERE lower(email) = lower(?)")
-                .param(email)
-                .query((rs, i) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2),
-                        new CurrentUser(rs.getObject(3, UUID.class), Role.valueOf(rs.getString(4)), rs.getString(5))))
-                .optional();
         if (found.isEmpty()) {
             passwords.matches(rawPassword, decoyHash);
-            return refused(email, null);
+            return tx.execute(s -> refused(email, null));
         }
         var stored = found.get();
         if (!passwords.matches(rawPassword, stored.hash())) {
-            return refused(email, stored.user());
+            return tx.execute(s -> refused(email, stored.user()));
         }
-        if (passwords.upgradeEncoding(stored.hash())) {
-            // made with weaker Argon2 settings than today's: the password is at hand only now
-            db.sql("UPDATE credential SET password_hash = ? WHERE id = ?")
-                    .params(passwords.encode(rawPassword), stored.id()).update();
+        // made with weaker Argon2 settings than today's: the password is at hand only now
+        String upgraded = passwords.upgradeEncoding(stored.hash()) ? passwords.encode(rawPassword) : null;
+        return tx.execute(s -> {
+            if (upgraded != null) {
+                db.sql("UPDATE credential SET password_hash = ? WHERE id = ? AND password_hash = ?")
+                        .params(upgraded, stored.id(), stored.hash()).update();
+            }
+            guard.succeeded(email);
+            audit.record(stored.user().asActor(), "LOGIN_SUCCEEDED", "account:" + stored.user().email(), null);
+            return new LoginResult.Authenticated(stored.id(), stored.user());
+        });
+    }
+
+    /** What the first of a login's transactions found: the credential to check, or a lock. */
+    private sealed interface Counted {
+        record Found(Optional<Stored> stored) implements Counted {
         }
-        guard.succeeded(email);
-        audit.record(stored.user().asActor(), "LOGIN_SUCCEEDED", "account:" + stored.user().email(), null);
-        return new LoginResult.Authenticated(stored.id(), stored.user());
+
+        record Locked(Duration retryAfter) implements Counted {
+        }
     }
 
     private LoginResult refused(String email, CurrentUser known) {
@@ -117,6 +142,11 @@ public class Credentials {
                             + " wrong passwords");
         }
         return new LoginResult.BadCredentials();
+    }
+
+    private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Stored(rs.getObject(1, UUID.class), rs.getString(2),
+                new CurrentUser(rs.getObject(3, UUID.class), Role.valueOf(rs.getString(4)), rs.getString(5)));
     }
 
     private record Stored(UUID id, String hash, CurrentUser user) {
@@ -158,26 +188,54 @@ public class Credentials {
 
     /**
      * A signed-in person's new password, once the current one is given again: a session left open on
-     * a shared phone must not be enough to take the account over. The account's bearer tokens and its
-     * other portal sessions end with the old password; {@code keptSession}, the one the person is
-     * using, stays. The caller has checked the new one against {@link PasswordPolicy}. Recorded for
-     * audit like a reset (R-83).
+     * a shared phone must not be enough to take the account over, nor to guess the password through
+     * this form: its tries are limited as logins are (R-83, under a name of their own, so a locked
+     * form does not lock the login). The account's bearer tokens and its other portal sessions end
+     * with the old password; {@code keptSession}, the one the person is using, stays. The caller has
+     * checked the new one against {@link PasswordPolicy}. Recorded for audit like a reset (R-83).
      */
-    public boolean changePassword(UUID subjectId, String currentPassword, String newPassword, String keptSession) {
-        var stored = db.sql("SELECT id, password_hash, subject_id, role, email FROM credential WHERE subject_id = ?")
-                .param(subjectId)
-                .query((rs, i) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2),
-                        new CurrentUser(rs.getObject(3, UUID.class), Role.valueOf(rs.getString(4)), rs.getString(5))))
-                .optional();
-        if (stored.isEmpty() || !passwords.matches(currentPassword, stored.get().hash())) {
-            return false;
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public PasswordChangeResult changePassword(UUID subjectId, String currentPassword, String newPassword,
+            String keptSession) {
+        String guarded = "password-change:" + subjectId;
+        var counted = tx.execute(s -> {
+            var locked = guard.begin(guarded);
+            if (locked.isPresent()) {
+                return (Counted) new Counted.Locked(locked.get());
+            }
+            return new Counted.Found(db.sql("SELECT id, password_hash, subject_id, role, email FROM credential WHERE subject_id = ?")
+                    .param(subjectId).query(Credentials::stored).optional());
+        });
+        Stored stored;
+        switch (counted) {
+            case Counted.Locked(var retryAfter) -> {
+                return new PasswordChangeResult.Locked(retryAfter);
+            }
+            case Counted.Found(var found) -> stored = found.orElse(null);
         }
-        db.sql("UPDATE credential SET password_hash = ? WHERE id = ?")
-                .params(passwords.encode(newPassword), stored.get().id()).update();
-        db.sql("DELETE FROM api_session WHERE credential_id = ?").param(stored.get().id()).update();
-        webSessions.endAllBut(subjectId, keptSession);
-        audit.record(stored.get().user().asActor(), "PASSWORD_CHANGED", "account:" + stored.get().user().email(), null);
-        return true;
+        if (stored == null || !passwords.matches(currentPassword, stored.hash())) {
+            tx.executeWithoutResult(s -> {
+                guard.failed(guarded);
+                if (stored != null) {
+                    audit.record(stored.user().asActor(), "PASSWORD_CHANGE_REFUSED", "account:" + stored.user().email(),
+                            "WRONG_CURRENT_PASSWORD");
+                }
+            });
+            return new PasswordChangeResult.WrongPassword();
+        }
+        String newHash = passwords.encode(newPassword);
+        return tx.execute(s -> {
+            // the password the person proved must still be the one stored
+            if (db.sql("UPDATE credential SET password_hash = ? WHERE id = ? AND password_hash = ?")
+                    .params(newHash, stored.id(), stored.hash()).update() == 0) {
+                return new PasswordChangeResult.WrongPassword();
+            }
+            guard.succeeded(guarded);
+            db.sql("DELETE FROM api_session WHERE credential_id = ?").param(stored.id()).update();
+            webSessions.endAllBut(subjectId, keptSession);
+            audit.record(stored.user().asActor(), "PASSWORD_CHANGED", "account:" + stored.user().email(), null);
+            return new PasswordChangeResult.Changed();
+        });
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import org.prakerja.login.Credentials;
 import org.prakerja.login.CurrentUser;
+import org.prakerja.login.PasswordChangeResult;
 import org.prakerja.login.PasswordPolicy;
 import org.prakerja.web.FormErrors;
 import org.springframework.context.MessageSource;
@@ -72,10 +73,19 @@ class AccountPage {
         if (errors.any()) {
             return show(model, user, errors);
         }
-        if (!credentials.changePassword(user.subjectId(), typed.currentPassword(), typed.newPassword(),
+        switch (credentials.changePassword(user.subjectId(), typed.currentPassword(), typed.newPassword(),
                 request.getSession().getId())) {
-            errors.add("currentPassword", messages.getMessage("account.error.current", null, language));
-            return show(model, user, errors);
+            case PasswordChangeResult.Changed changed -> {
+            }
+            case PasswordChangeResult.WrongPassword wrong -> {
+                errors.add("currentPassword", messages.getMessage("account.error.current", null, language));
+                return show(model, user, errors);
+            }
+            case PasswordChangeResult.Locked locked -> {
+                errors.add("currentPassword", messages.getMessage("account.error.current-locked",
+                        new Object[] {locked.minutes()}, language));
+                return show(model, user, errors);
+            }
         }
         // the session that changed the password goes on under a new id, the old one known to nobody
         request.changeSessionId();

@@ -132,4 +132,78 @@ class LoginLockoutTest {
         }
         assertThat(login(who.email(), who.password()).status()).isEqualTo(429);
     }
+
+    @Test
+    @DisplayName("R-83 forty wrong passwords sent at once: exactly five are checked (401), the other 35 are refused unchecked (429 LOGIN_LOCKED)")
+    void fortyAtOnceCheckFive() throws Exception {
+        var who = registered();
+        var tasks = new java.util.ArrayList<java.util.concurrent.Callable<RawHttp.Response>>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            tasks.add(() -> login(who.email(), "tebakan-" + n + "-sandi"));
+        }
+        var statuses = new java.util.TreeMap<Integer, Integer>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(40)) {
+            for (var f : pool.invokeAll(tasks)) {
+                statuses.merge(f.get().status(), 1, Integer::sum);
+            }
+        }
+        assertThat(statuses).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(401, 5, 429, 35)));
+        // the audit trail records a checked password as BAD_CREDENTIALS, an unchecked one as LOGIN_LOCKED
+        assertThat(db.sql("SELECT count(*) FROM audit_entry WHERE lower(actor) = lower(?) AND action = 'LOGIN_REFUSED'"
+                + " AND detail = 'BAD_CREDENTIALS'").param(who.email()).query(Long.class).single()).isEqualTo(5);
+        assertThat(audited(who.email(), "LOGIN_LOCKED")).isEqualTo(1);
+        assertThat(login(who.email(), who.password()).status()).isEqualTo(429);
+    }
+
+    @Test
+    @DisplayName("R-83 the current-password check of /account/password is limited like a login: after 5 wrong ones even the right one is not checked, and the login itself stays open")
+    void passwordChangeIsLimited() throws Exception {
+        var who = registered();
+        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        formPost(browser, base, "/login", Map.of("email", who.email(), "password", who.password()));
+        for (int i = 0; i < 5; i++) {
+            String page = formPost(browser, base, "/account/password",
+                    Map.of("currentPassword", "bukan-sandi-" + i, "newPassword", "Sandi-Baru-Panjang-2026"));
+            assertThat(page).contains("Kata sandi sekarang salah");
+        }
+        String locked = formPost(browser, base, "/account/password",
+                Map.of("currentPassword", who.password(), "newPassword", "Sandi-Baru-Panjang-2026"));
+        assertThat(locked).contains("Terlalu banyak percobaan dengan kata sandi salah. Coba lagi dalam 15 menit.");
+        assertThat(audited(who.email(), "PASSWORD_CHANGE_REFUSED")).isEqualTo(5);
+        assertThat(audited(who.email(), "PASSWORD_CHANGED")).isZero();
+        // the old password still opens the account: the form's lock is not the login's
+        assertThat(login(who.email(), who.password()).status()).isEqualTo(201);
+        advance("PT15M1S");
+        formPost(browser, base, "/account/password",
+                Map.of("currentPassword", who.password(), "newPassword", "Sandi-Baru-Panjang-2026"));
+        assertThat(audited(who.email(), "PASSWORD_CHANGED")).isEqualTo(1);
+        assertThat(login(who.email(), "Sandi-Baru-Panjang-2026").status()).isEqualTo(201);
+    }
+
+    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** Posts a form as a browser would (its CSRF token from the page first), following the redirect; answers the page shown. */
+    private static String formPost(java.net.http.HttpClient browser, String base, String path, Map<String, String> fields)
+            throws Exception {
+        String formPage = path.equals("/login") ? "/login" : "/account";
+        String page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + formPage))
+                .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).as("CSRF token on " + formPage).isTrue();
+        var body = new StringBuilder("_csrf=").append(csrf.group(1));
+        fields.forEach((k, v) -> body.append('&').append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        var answer = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 302) {
+            String to = answer.headers().firstValue("Location").orElseThrow();
+            return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(to.startsWith("http") ? to : base + to))
+                    .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+        return answer.body();
+    }
 }
