@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.prakerja.notification.OutboxRelay;
 import org.prakerja.simulator.registry.RegistrySimulator;
 import org.prakerja.support.Api;
+import org.prakerja.support.Browser;
 import org.prakerja.support.Journey;
 import org.prakerja.support.Operator;
 import org.prakerja.support.ParticipantBuilder;
@@ -234,6 +235,46 @@ class CivilRegistryHttpsTest {
                 .param(wave).query(UUID.class).list()).containsExactly(verified.id());
         assertThat(db.sql("SELECT exclusion_reason FROM application WHERE wave_number = ? AND participant_id = ?")
                 .params(wave, awaiting.id()).query(String.class).single()).isEqualTo("IDENTITY_NOT_VERIFIED");
+    }
+
+    @Test
+    @DisplayName("Issue 19 the dashboard says in both languages that the identity is being checked with Dukcapil, or that it did not match and how to complain; accessible, at 360 and 1280 px")
+    void dashboardSaysSo() {
+        ops.openWave(100);
+        REGISTRY.mode(RegistrySimulator.Mode.UNAVAILABLE);
+        var awaiting = journey.readyToApply(known("Rina Puspita"));
+        var impostor = aParticipant().named("Bukan Rina");
+        REGISTRY.know(impostor.nik(), "Rina Asli", LocalDate.of(1995, 4, 17));
+        journey.readyToApply(impostor);
+        REGISTRY.mode(RegistrySimulator.Mode.NORMAL);
+
+        try (var browser = new Browser(port)) {
+            signIn(browser, awaiting.who());
+            assertThat(browser.text("#identity-status")).contains("sedang dicek ke Dukcapil")
+                    .contains("belum bisa terpilih");
+            // joining stays possible while the identity awaits
+            assertThat(browser.all("form[action*='/join'] button")).hasSize(1);
+            browser.checkPage("identity-awaiting", false);
+            browser.open("/dashboard?lang=en");
+            assertThat(browser.text("#identity-status")).contains("being checked with Dukcapil")
+                    .contains("cannot be selected");
+            browser.open("/dashboard?lang=id");
+
+            sleep(Duration.ofMillis(1100));
+            ops.runJob("identity-recheck");
+            browser.driver().manage().deleteAllCookies();
+            signIn(browser, impostor);
+            assertThat(browser.text("#identity-status")).contains("tidak cocok dengan data Dukcapil");
+            assertThat(browser.all("form[action*='/join'] button")).isEmpty();
+            assertThat(browser.find("a[href='/complaints/new']").getText()).isNotBlank();
+            browser.checkPage("identity-rejected", false);
+        }
+    }
+
+    private static void signIn(Browser browser, ParticipantBuilder who) {
+        browser.open("/login").type("email", who.email()).type("password", who.password())
+                .submit("main button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/dashboard");
     }
 
     private void assertRefused(ParticipantBuilder who) {
