@@ -265,6 +265,7 @@ class CivilRegistryHttpsTest {
             browser.driver().manage().deleteAllCookies();
             signIn(browser, impostor);
             assertThat(browser.text("#identity-status")).contains("tidak cocok dengan data Dukcapil");
+            assertThat(browser.all(".hero .notice")).as("said once").hasSize(1);
             assertThat(browser.all("form[action*='/join'] button")).isEmpty();
             assertThat(browser.find("a[href='/complaints/new']").getText()).isNotBlank();
             browser.checkPage("identity-rejected", false);
