@@ -213,28 +213,45 @@ class CivilRegistryHttpsTest {
 
     @Test
     @DisplayName("Issue 19/R-22 an applicant whose identity is AWAITING may join but is not selected (IDENTITY_NOT_VERIFIED); the others are drawn as before")
-    void selectionExcludesAwaiting() {
-        int wave = ops.openWave(100);
-        var verified = journey.readyToApply(known("Lina Marlina"));
+    void selectionExcludesAwaiting() throws Exception {
+        int wave = ops.openWave(2);
+        var verified = new java.util.ArrayList<UUID>();
+        var applicants = new java.util.ArrayList<Journey.Registered>();
+        for (String name : new String[] {"Lina Marlina", "Yusuf Hamid", "Maya Sari"}) {
+            var p = journey.readyToApply(known(name));
+            verified.add(p.id());
+            applicants.add(p);
+        }
         REGISTRY.mode(RegistrySimulator.Mode.UNAVAILABLE);
         var awaiting = journey.readyToApply(known("Agus Salim"));
         REGISTRY.mode(RegistrySimulator.Mode.NORMAL);
+        applicants.add(awaiting);
         assertThat(participants.find(awaiting.id())).get().extracting(Participant::identity)
                 .isEqualTo(IdentityStatus.AWAITING);
-        for (var p : new Journey.Registered[] {verified, awaiting}) {
+        for (var p : applicants) {
             var joined = api.post("/api/v1/waves/" + wave + "/applications", "", p.token());
             assertThat(joined.status()).as(joined.raw()).isEqualTo(201);
         }
         ops.close(wave);
         ops.select(wave);
         var report = api.get("/api/v1/ops/waves/" + wave + "/selection", ops.token()).body();
-        assertThat(report.get("applicants").asInt()).isEqualTo(2);
-        assertThat(report.get("selected").asInt()).isEqualTo(1);
+        assertThat(report.get("applicants").asInt()).isEqualTo(4);
+        assertThat(report.get("selected").asInt()).isEqualTo(2);
         assertThat(report.get("excluded").get("IDENTITY_NOT_VERIFIED").asInt()).isEqualTo(1);
-        assertThat(db.sql("SELECT participant_id FROM application WHERE wave_number = ? AND status = 'SELECTED'")
-                .param(wave).query(UUID.class).list()).containsExactly(verified.id());
         assertThat(db.sql("SELECT exclusion_reason FROM application WHERE wave_number = ? AND participant_id = ?")
                 .params(wave, awaiting.id()).query(String.class).single()).isEqualTo("IDENTITY_NOT_VERIFIED");
+
+        // Selection's Javadoc again, by hand: the awaiting applicant out first, then the rest (one
+        // priority here) by SHA-256 of seed:id, the first quota of them selected
+        String seed = report.get("seed").asString();
+        var digest = java.security.MessageDigest.getInstance("SHA-256");
+        var expected = verified.stream()
+                .sorted(java.util.Comparator.comparing(
+                        (UUID id) -> digest.digest((seed + ":" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        java.util.Arrays::compareUnsigned))
+                .limit(2).toList();
+        assertThat(db.sql("SELECT participant_id FROM application WHERE wave_number = ? AND status = 'SELECTED'")
+                .param(wave).query(UUID.class).list()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
