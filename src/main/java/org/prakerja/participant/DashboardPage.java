@@ -15,6 +15,7 @@ import org.prakerja.incentive.Incentives;
 import org.prakerja.login.CurrentUser;
 import org.prakerja.notification.InAppNotification;
 import org.prakerja.notification.Notifications;
+import org.prakerja.registration.IdentityStatus;
 import org.prakerja.registration.Participant;
 import org.prakerja.registration.Participants;
 import org.prakerja.training.TrainingRecords;
@@ -77,12 +78,12 @@ class DashboardPage {
     record View(String fullName, State state, @Nullable Integer wave, @Nullable Wave openWave, boolean canJoin,
             @Nullable String ineligibility, @Nullable CardView card, @Nullable Long daysLeft, List<Step> steps,
             List<InAppNotification> notifications, long unread, @Nullable IncentiveState incentive,
-            @Nullable String fullNumber) {
+            @Nullable String fullNumber, IdentityStatus identity) {
 
         /** The same view with the card's full number shown (R-24: on this answer only). */
         View revealing(@Nullable String number) {
             return new View(fullName, state, wave, openWave, canJoin, ineligibility, card, daysLeft, steps,
-                    notifications, unread, incentive, number);
+                    notifications, unread, incentive, number, identity);
         }
     }
 
@@ -218,6 +219,6 @@ class DashboardPage {
         return new View(p.fullName(), state, application.map(Applications.ApplicationView::wave).orElse(null),
                 open.orElse(null), canJoin, ineligible.map(w -> reason(w, open.get().number(), language)).orElse(null), card.orElse(null),
                 daysLeft, steps, notices, notices.stream().filter(n -> !n.read()).count(),
-                incentive == null ? null : incentive.state(), null);
+                incentive == null ? null : incentive.state(), null, p.identity());
     }
 }

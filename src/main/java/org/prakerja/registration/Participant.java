@@ -19,7 +19,8 @@ public record Participant(
         Declarations declarations,
         boolean emailVerified,
         boolean phoneVerified,
-        boolean basicTestPassed) {
+        boolean basicTestPassed,
+        IdentityStatus identity) {
 
     /** R-13 the status items the registrant declares. */
     public record Declarations(boolean inSchool, boolean civilServant, boolean securityForces,

@@ -110,6 +110,7 @@ public class Participants {
                         rs.getBoolean("security_forces"), rs.getBoolean("village_official"), rs.getBoolean("legislator")),
                 rs.getTimestamp("email_verified_at") != null,
                 rs.getTimestamp("phone_verified_at") != null,
-                rs.getTimestamp("basic_test_passed_at") != null);
+                rs.getTimestamp("basic_test_passed_at") != null,
+                IdentityStatus.valueOf(rs.getString("identity_status")));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.prakerja.common.InvalidInput;
+import org.prakerja.common.SecretBox;
 import org.prakerja.login.Credentials;
 import org.prakerja.login.PasswordPolicy;
 import org.prakerja.login.Role;
@@ -32,10 +33,12 @@ class Registrations {
     private final PiiHashing hashing;
     private final VerificationCodes codes;
     private final Notifications notifications;
+    private final SecretBox secrets;
     private final Clock clock;
 
     Registrations(JdbcClient db, TransactionTemplate tx, Credentials credentials, CivilRegistry registry,
-            PiiHashing hashing, VerificationCodes codes, Notifications notifications, Clock clock) {
+            PiiHashing hashing, VerificationCodes codes, Notifications notifications, SecretBox secrets, Clock clock) {
+        this.secrets = secrets;
         this.db = db;
         this.tx = tx;
         this.credentials = credentials;
@@ -60,15 +63,20 @@ class Registrations {
         if (taken != null) {
             return new Refused(taken);
         }
-        if (registry.check(nik, form.fullName(), form.birthDate()) != CivilRegistry.Verdict.MATCH) {
+        var verdict = registry.check(nik, form.fullName(), form.birthDate());
+        if (verdict != CivilRegistry.Verdict.MATCH && verdict != CivilRegistry.Verdict.UNAVAILABLE) {
             return new Refused(RegistrationRefusal.IDENTITY_NOT_VERIFIED);
         }
+        // the registry down does not turn a person away: the account waits for the recheck job, which
+        // needs the NIK again, so it is kept sealed until the registry has answered
+        var identity = verdict == CivilRegistry.Verdict.MATCH ? IdentityStatus.VERIFIED : IdentityStatus.AWAITING;
+        byte[] nikSealed = identity == IdentityStatus.AWAITING ? secrets.seal(nik.value()) : null;
         // the adaptive hash is the slow part: outside the transaction, so no connection waits on it
         String passwordHash = credentials.hash(form.password());
         UUID id = UUID.randomUUID();
         try {
             tx.executeWithoutResult(s -> {
-                insert(id, form, phone, nik, nikHash);
+                insert(id, form, phone, nik, nikHash, identity, nikSealed);
                 if (!credentials.create(form.email(), passwordHash, Role.PARTICIPANT, id)) {
                     throw new DuplicateKeyException("credential_email");
                 }
@@ -79,7 +87,7 @@ class Registrations {
             var reason = alreadyTaken(form.email(), phone, nikHash);
             return new Refused(reason == null ? RegistrationRefusal.EMAIL_ALREADY_REGISTERED : reason);
         }
-        log.info("participant registered participant={}", id);
+        log.info("participant registered participant={} identity={}", id, identity);
         return new Registered(id);
     }
 
@@ -131,18 +139,21 @@ class Registrations {
         return null;
     }
 
-    private void insert(UUID id, RegistrationForm f, String phone, Nik nik, byte[] nikHash) {
+    private void insert(UUID id, RegistrationForm f, String phone, Nik nik, byte[] nikHash, IdentityStatus identity,
+            byte[] nikSealed) {
         var d = f.declarations();
         db.sql("""
                 INSERT INTO participant (id, email, phone, nik_hash, nik_masked, kk_hash, full_name, birth_date, gender,
                     province, city, education, employment_status, in_school, civil_servant, security_forces,
-                    village_official, legislator, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    village_official, legislator, created_at, identity_status, nik_sealed, identity_checked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(id, f.email(), phone, nikHash, nik.masked(), hashing.hash("kk", f.kkNumber()),
                         f.fullName().trim(), f.birthDate(), f.gender().name(), f.province().trim(), f.city().trim(),
                         f.education().name(), f.employmentStatus().name(), d.inSchool(), d.civilServant(),
-                        d.securityForces(), d.villageOfficial(), d.legislator(), Timestamp.from(clock.instant()))
+                        d.securityForces(), d.villageOfficial(), d.legislator(), Timestamp.from(clock.instant()),
+                        identity.name(), nikSealed,
+                        identity == IdentityStatus.VERIFIED ? Timestamp.from(clock.instant()) : null)
                 .update();
     }
 

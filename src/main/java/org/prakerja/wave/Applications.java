@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.prakerja.common.ProgramRules;
 import org.prakerja.notification.Notice;
 import org.prakerja.notification.Notifications;
+import org.prakerja.registration.IdentityStatus;
 import org.prakerja.registration.Participant;
 import org.prakerja.registration.Participants;
 import org.prakerja.scheme.Scheme;
@@ -108,6 +109,9 @@ public class Applications {
     /** the age range of the wave's scheme, the personal rules, once in a lifetime, the family cap. */
     Optional<Ineligibility> ineligibility(Participant p, Scheme scheme) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        if (p.identity() == IdentityStatus.REJECTED) {
+            return Optional.of(Ineligibility.IDENTITY_NOT_VERIFIED);
+        }
         var age = Exclusions.AgeBounds.on(today, scheme).of(p.birthDate());
         if (age.isPresent()) {
             return age;

@@ -15,5 +15,10 @@ public enum Ineligibility {
     LEGISLATOR,
     PREVIOUS_RECIPIENT,
     FAMILY_CAP,
-    DUPLICATE_NIK
+    DUPLICATE_NIK,
+    /**
+     * the civil registry has not confirmed the person's identity: still AWAITING its answer (may join,
+     * is not selected) or REJECTED (may not join)
+     */
+    IDENTITY_NOT_VERIFIED
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.prakerja.common.ProgramRules;
 import org.prakerja.job.JobProgress;
+import org.prakerja.registration.IdentityStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * when the scheme has one (64 in NORMAL_2023: OVER_AGE, R-25); a NIK that appears twice
  * (DUPLICATE_NIK, the lower draw stays); a NIK selected in an earlier wave (PREVIOUS_RECIPIENT); per
  * family card, the members beyond the family cap ({@code prakerja.program.recipients-per-family}, 2 by
- * default) minus the family's earlier recipients, in draw order (FAMILY_CAP).
+ * default) minus the family's earlier recipients, in draw order (FAMILY_CAP). First of all, a person
+ * whose identity the civil registry has not confirmed (IDENTITY_NOT_VERIFIED: still awaiting its
+ * answer, or rejected), read from the participant at the moment of the selection.
  * <li>draw = SHA-256 of the UTF-8 string {@code seed + ":" + applicantId} (the participant id in
  * lowercase canonical UUID form), compared as bytes.
  * <li>Ranking: by priority (0 laid off, 1 job seeker, 2 others), then by draw; the first
@@ -76,15 +79,18 @@ public class Selection {
             var age = Exclusions.AgeBounds.on(closedOn, scheme);
             db.sql("""
                     WITH apps AS (
-                        SELECT participant_id, nik_hash, kk_hash, priority, birth_date,
-                               sha256(convert_to(:seed || ':' || participant_id::text, 'UTF8')) AS draw
-                        FROM application WHERE wave_number = :wave AND status IN {drawn}),
+                        SELECT a.participant_id, a.nik_hash, a.kk_hash, a.priority, a.birth_date,
+                               p.identity_status = {verified} AS identified,
+                               sha256(convert_to(:seed || ':' || a.participant_id::text, 'UTF8')) AS draw
+                        FROM application a JOIN participant p ON p.id = a.participant_id
+                        WHERE a.wave_number = :wave AND a.status IN {drawn}),
                     earlier_kk AS (
                         SELECT kk_hash, count(DISTINCT participant_id) AS n FROM application
                         WHERE {recipient} AND wave_number <> :wave GROUP BY kk_hash),
                     first_pass AS (
                         SELECT apps.*,
                             CASE
+                                WHEN NOT identified THEN 'IDENTITY_NOT_VERIFIED'
                                 WHEN birth_date > :adultBornBy THEN 'UNDER_AGE'
                                 WHEN birth_date <= :overAgeBornBy THEN 'OVER_AGE'
                                 WHEN row_number() OVER (PARTITION BY nik_hash ORDER BY draw) > 1 THEN 'DUPLICATE_NIK'
@@ -113,6 +119,7 @@ public class Selection {
                     WHERE a.wave_number = :wave AND a.participant_id = r.participant_id
                     """.replace("{drawn}", ApplicationStatus.sqlMovingTo(ApplicationStatus.SELECTED))
                     .replace("{recipient}", Exclusions.RECIPIENT)
+                    .replace("{verified}", IdentityStatus.VERIFIED.sql())
                     .replace("{selected}", ApplicationStatus.SELECTED.sql())
                     .replace("{notSelected}", ApplicationStatus.NOT_SELECTED.sql()))
                     .param("seed", wave.seed())
