@@ -45,7 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "prakerja.program.reminder-days-before=10",
         "prakerja.program.verification-code-lifetime=PT20M",
-        "prakerja.notification.retry-delay=PT1M"})
+        "prakerja.notification.retry-delay=PT1M",
+        // seen when common/OutsideSystems chooses the adapters, before dynamic properties exist
+        "spring.mail.host=127.0.0.1"})
 @ActiveProfiles({"sandbox", "test"})
 class EmailOverSmtpTest {
 
@@ -55,7 +57,6 @@ class EmailOverSmtpTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> PORT);
     }
 
