@@ -26,8 +26,9 @@ class LocalGateways {
         this.clock = clock;
     }
 
-    void send(long messageId, String phone, String body) {
+    List<String> send(long messageId, String phone, String body) {
         record(messageId, Message.Channel.SMS, phone, null, body);
+        return List.of();
     }
 
     void sendEmail(Email email) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.prakerja.common.SecretBox;
 import org.prakerja.database.QueuedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * participant by id: the relay finds the phone or email when it sends, so callers need no address
  * and the request paths spend no round trip looking one up. Only someone who is not a participant
  * (an operator, a member of the public) gets an email at an address ({@link Message#emailTo}).
+ * A sensitive body (a code, a reset link) is written sealed ({@link SecretBox}), never in plain text.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -28,12 +30,14 @@ public class Notifications {
     private final JdbcClient db;
     private final QueuedWrites writes;
     private final Texts texts;
+    private final SecretBox box;
     private final Clock clock;
 
-    Notifications(JdbcClient db, QueuedWrites writes, Texts texts, Clock clock) {
+    Notifications(JdbcClient db, QueuedWrites writes, Texts texts, SecretBox box, Clock clock) {
         this.db = db;
         this.writes = writes;
         this.texts = texts;
+        this.box = box;
         this.clock = clock;
     }
 
@@ -41,9 +45,10 @@ public class Notifications {
     public void send(Message message) {
         var rendered = render(message);
         writes.queue("""
-                INSERT INTO outbox (participant_id, recipient, channel, subject, body, sensitive, locale, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, message.participantId(), message.address(), message.channel().name(), rendered.subject(), rendered.body(),
+                INSERT INTO outbox (participant_id, recipient, channel, subject, body, sealed_body, sensitive, locale, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, message.participantId(), message.address(), message.channel().name(), rendered.subject(),
+                message.sensitive() ? null : rendered.body(), message.sensitive() ? box.seal(rendered.body()) : null,
                 message.sensitive(), Texts.PARTICIPANT_LANGUAGE.toLanguageTag(), now());
     }
 
@@ -54,16 +59,21 @@ public class Notifications {
         }
         var rendered = messages.stream().map(this::render).toList();
         db.sql("""
-                INSERT INTO outbox (participant_id, recipient, channel, subject, body, sensitive, locale, created_at)
-                SELECT p, r, c, s, b, x, ?, ?
-                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[]) AS m(p, r, c, s, b, x)
+                INSERT INTO outbox (participant_id, recipient, channel, subject, body, sealed_body, sensitive, locale, created_at)
+                SELECT p, r, c, s, b, decode(k, 'base64'), x, ?, ?
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[]) AS m(p, r, c, s, b, k, x)
                 """)
                 .params(Texts.PARTICIPANT_LANGUAGE.toLanguageTag(), now(),
                         messages.stream().map(Message::participantId).toArray(UUID[]::new),
                         messages.stream().map(Message::address).toArray(String[]::new),
                         messages.stream().map(m -> m.channel().name()).toArray(String[]::new),
                         rendered.stream().map(Rendered::subject).toArray(String[]::new),
-                        rendered.stream().map(Rendered::body).toArray(String[]::new),
+                        java.util.stream.IntStream.range(0, messages.size())
+                                .mapToObj(i -> messages.get(i).sensitive() ? null : rendered.get(i).body()).toArray(String[]::new),
+                        java.util.stream.IntStream.range(0, messages.size())
+                                .mapToObj(i -> messages.get(i).sensitive()
+                                        ? java.util.Base64.getEncoder().encodeToString(box.seal(rendered.get(i).body())) : null)
+                                .toArray(String[]::new),
                         messages.stream().map(Message::sensitive).toArray(Boolean[]::new))
                 .update();
     }
