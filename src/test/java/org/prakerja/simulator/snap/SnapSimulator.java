@@ -74,6 +74,7 @@ public final class SnapSimulator implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicLong payments = new AtomicLong();
     private volatile boolean everyoneKnown;
+    private volatile java.util.function.Function<String, String> names = account -> null;
     private volatile LocalDate day = LocalDate.now(ZoneOffset.ofHours(7));
 
     public SnapSimulator(int port, String clientKey, PublicKey publicKey, String clientSecret, Duration tokenLifetime)
@@ -116,9 +117,14 @@ public final class SnapSimulator implements AutoCloseable {
         directory.put(account, holder);
     }
 
-    /** Account inquiries answer every number not listed with the name given at the inquiry's... none: "PESERTA". */
+    /** Account inquiries answer every number not listed: held by "PESERTA". */
     public void knowEveryone(boolean on) {
         everyoneKnown = on;
+    }
+
+    /** Holders of numbers not listed, looked up (null: unknown); a test's participants, say. */
+    public void names(java.util.function.Function<String, String> lookup) {
+        names = lookup;
     }
 
     /** Pending transactions become paid. */
@@ -256,6 +262,9 @@ public final class SnapSimulator implements AutoCloseable {
         String account = service.equals("16") ? request.path("beneficiaryAccountNo").asString("")
                 : request.path("customerNumber").asString("");
         String name = directory.get(account);
+        if (name == null) {
+            name = names.apply(account);
+        }
         if (name == null && everyoneKnown) {
             name = "PESERTA";
         }
