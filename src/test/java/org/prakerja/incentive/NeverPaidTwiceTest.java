@@ -162,7 +162,7 @@ class NeverPaidTwiceTest {
     }
 
     @Test
-    @DisplayName("Sandbox: a failure on demand and the provider's books take an e-wallet number as typed (08…), "
+    @DisplayName("R-72 Sandbox: a failure on demand and the provider's books take an e-wallet number as typed (08…), "
             + "and a refused payout is sent again under a new provider reference")
     void sandboxTakesNumbersAsTyped() {
         var e = earners(1).getFirst();

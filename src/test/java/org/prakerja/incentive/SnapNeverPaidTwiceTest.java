@@ -144,7 +144,7 @@ class SnapNeverPaidTwiceTest {
     }
 
     @Test
-    @DisplayName("The SNAP adapter is the payment port where all its settings are set; its health (a token obtained) "
+    @DisplayName("R-97 The SNAP adapter is the payment port where all its settings are set; its health (a token obtained) "
             + "is in the readiness group")
     void snapIsThePort() {
         assertThat(provider.getClass().getSimpleName()).isEqualTo("SnapBiPaymentProvider");
@@ -156,7 +156,7 @@ class SnapNeverPaidTwiceTest {
     }
 
     @Test
-    @DisplayName("R-72 over SNAP: two runs at once; a time-out, a 5xx and an in-progress transfer are settled by status "
+    @DisplayName("R-72 R-97 over SNAP: two runs at once; a time-out, a 5xx and an in-progress transfer are settled by status "
             + "(paid once, or sent again under the same reference); insufficient funds is refused and sent again "
             + "under a new reference")
     void twoRunsAtOnceWithFailures() throws Exception {
@@ -204,7 +204,7 @@ class SnapNeverPaidTwiceTest {
     }
 
     @Test
-    @DisplayName("R-72 over SNAP: kill -9 between the bank's payment and its recording: the next run settles it by "
+    @DisplayName("R-72 R-97 over SNAP: kill -9 between the bank's payment and its recording: the next run settles it by "
             + "status, and the bank paid it once")
     void crashBetweenPayAndRecording() throws Exception {
         var e = earners(1).getFirst();

@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The payment provider's local stand-in. It keeps its books in tables of its own (V23), so what it
- * paid survives a crash of the service and two instances see one provider; it answers by payout id
- * like a real one: a reference it has paid is paid, whatever is asked again. An e-wallet number is
+ * paid survives a crash of the service and two instances see one provider; it answers by the
+ * transfer's reference like a real one: a reference it has paid is paid, whatever is asked again (it
+ * notes the payout id beside each payment, so the sandbox and the tests see payments per payout). An e-wallet number is
  * known when it is a registered phone (held by that participant); bank accounts come from its
  * directory. It fails on demand: REJECT refuses the next payouts to an account, TIMEOUT pays them
  * and loses the answer. Each of its acts is its own transaction, never part of the caller's. It

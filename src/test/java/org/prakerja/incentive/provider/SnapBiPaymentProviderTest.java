@@ -86,7 +86,7 @@ class SnapBiPaymentProviderTest {
     }
 
     @Test
-    @DisplayName("Paid over interbank transfer and e-money top-up; the token is fetched once and reused; inquiries "
+    @DisplayName("R-97 Paid over interbank transfer and e-money top-up; the token is fetched once and reused; inquiries "
             + "name the holder or say not found")
     void paysAndCachesToken() throws Exception {
         start(Duration.ofMinutes(15));
@@ -113,7 +113,7 @@ class SnapBiPaymentProviderTest {
     }
 
     @Test
-    @DisplayName("An expired token is fetched again; a token the bank revoked (401) is fetched again once")
+    @DisplayName("R-97 An expired token is fetched again; a token the bank revoked (401) is fetched again once")
     void tokenExpiresAndIsRenewed() throws Exception {
         start(Duration.ofSeconds(1));
         var snap = adapter();
@@ -133,7 +133,7 @@ class SnapBiPaymentProviderTest {
     }
 
     @Test
-    @DisplayName("A wrong private key gets no token (4017300); a wrong client secret is refused (401xx00): a transfer "
+    @DisplayName("R-97 A wrong private key gets no token (4017300); a wrong client secret is refused (401xx00): a transfer "
             + "is then UNKNOWN, never refused, and nothing is paid")
     void signaturesChecked() throws Exception {
         start(Duration.ofMinutes(15));
@@ -151,7 +151,7 @@ class SnapBiPaymentProviderTest {
     }
 
     @Test
-    @DisplayName("An X-EXTERNAL-ID used twice the same day is refused 409")
+    @DisplayName("R-97 An X-EXTERNAL-ID used twice the same day is refused 409")
     void externalIdReused() throws Exception {
         start(Duration.ofMinutes(15));
         var client = HttpClient.newHttpClient();
@@ -188,7 +188,7 @@ class SnapBiPaymentProviderTest {
     }
 
     @Test
-    @DisplayName("Insufficient funds and an invalid account are REFUSED with their reasons; a new reference may be "
+    @DisplayName("R-97 Insufficient funds and an invalid account are REFUSED with their reasons; a new reference may be "
             + "sent after a refusal")
     void refusals() throws Exception {
         start(Duration.ofMinutes(15));
@@ -205,7 +205,7 @@ class SnapBiPaymentProviderTest {
     }
 
     @Test
-    @DisplayName("UNKNOWN on a time-out (paid: the status says PAID), on a 5xx (never received: status UNKNOWN) and "
+    @DisplayName("R-97 UNKNOWN on a time-out (paid: the status says PAID), on a 5xx (never received: status UNKNOWN) and "
             + "in progress (status PENDING, then PAID)")
     void unknownSettledByStatus() throws Exception {
         start(Duration.ofMinutes(15));
