@@ -39,17 +39,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs; a payout it sent carries the key ({@code claimed_by}). A key nobody holds belongs to a run
  * that ended or died.
  * <li>Settle first: every PROCESSING payout whose run's key is free is adopted (one run wins it, by
- * taking that key's lock) and settled by the provider's {@code status} of its reference, never by paying
- * again: PAID → posted, as in 4; REFUSED → as in 5; still in progress at the provider, or no answer → left
- * PROCESSING under this run's key, asked again by the next run; unknown to the provider (the request never reached it)
- * → its pending transfer voided and SCHEDULED again, due now, KEEPING its reference: should the lost
- * request still arrive, the provider takes the next send for the same transaction and pays once.
+ * taking that key's lock) and settled by the provider's {@code status} of its reference, never by
+ * paying again: PAID → posted, as in 4; REFUSED → as in 5; still in progress at the provider, or no
+ * answer → left PROCESSING under this run's key, asked again by the next run; unknown to the
+ * provider (the request never reached it) → its pending transfer voided and SCHEDULED again, due
+ * now, KEEPING its reference: should the lost request still arrive, the provider takes the next
+ * send for the same transaction and pays once (even when the account changed meanwhile: paid once,
+ * to the account of the request that arrived first).
  * <li>Then batches, until none is left: at most {@code batchSize} SCHEDULED payouts whose
  * {@code next_attempt_at} has come and whose participant has a payout account, taken with
  * {@code FOR UPDATE SKIP LOCKED} (a payout another run holds is skipped, never waited for). In that
- * transaction each becomes PROCESSING with {@code attempts + 1}, the account it goes to, and the
- * run's key, and a provider reference (a new random one unless it kept one, 2), and its amount moves as a pending transfer INCENTIVE_PAYABLE:participant →
- * INCENTIVE_PAYABLE:in-flight, one account for all payouts in flight (id: {@link PayoutIds#send}). Committed, then sent:
+ * transaction each becomes PROCESSING with {@code attempts + 1}, the account it goes to, the run's
+ * key and a provider reference (a new random one, unless it kept one in 2), and its amount moves as
+ * a pending transfer INCENTIVE_PAYABLE:participant → INCENTIVE_PAYABLE:in-flight, one account for
+ * all payouts in flight (id: {@link PayoutIds#send}). Committed, then sent:
  * {@code pay(reference, account, amount)}, {@code parallelism} calls at once; the reference is the
  * provider's idempotency key (SNAP BI's partnerReferenceNo).
  * <li>Confirmed: the pending transfer is posted to PAID_OUT ({@link PayoutIds#paid}) and the payout is

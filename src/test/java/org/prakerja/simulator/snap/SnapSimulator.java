@@ -73,6 +73,7 @@ public final class SnapSimulator implements AutoCloseable {
     private final Map<String, String> directory = new ConcurrentHashMap<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicLong payments = new AtomicLong();
+    private final AtomicInteger behavioursMet = new AtomicInteger();
     private volatile boolean everyoneKnown;
     private volatile java.util.function.Function<String, String> names = account -> null;
     private volatile LocalDate day = LocalDate.now(ZoneOffset.ofHours(7));
@@ -104,8 +105,13 @@ public final class SnapSimulator implements AutoCloseable {
 
     // ---- what tests set and read
 
+    /** {@code behaviour} null or {@code times} 0: the account behaves again. */
     public void behave(String account, Behaviour behaviour, int times) {
-        failures.put(account, new Failure(behaviour, times));
+        if (behaviour == null || times <= 0) {
+            failures.remove(account);
+        } else {
+            failures.put(account, new Failure(behaviour, times));
+        }
     }
 
     public void slowAnswer(Duration d) {
@@ -145,6 +151,11 @@ public final class SnapSimulator implements AutoCloseable {
 
     public int tokensIssued() {
         return tokensIssued.get();
+    }
+
+    /** How many transfers met a behaviour set by {@link #behave}. */
+    public int behavioursMet() {
+        return behavioursMet.get();
     }
 
     public long payments() {
@@ -358,6 +369,9 @@ public final class SnapSimulator implements AutoCloseable {
             holder[0] = f.behaviour();
             return f.remaining() <= 1 ? null : new Failure(f.behaviour(), f.remaining() - 1);
         });
+        if (holder[0] != null) {
+            behavioursMet.incrementAndGet();
+        }
         return holder[0];
     }
 
