@@ -10,17 +10,25 @@ CREATE TABLE IF NOT EXISTS provider_directory (
     PRIMARY KEY (provider, account_number)
 );
 
--- what it paid, once per payout id (its idempotency key)
+-- what it paid, once per reference (its idempotency key; issue 19: the payout's provider_reference), and
+-- for which payout (a remark, as a bank keeps one; tests count payments per payout there)
 CREATE TABLE IF NOT EXISTS provider_payment (
-    payout_id      uuid PRIMARY KEY,
+    payout_id      uuid        NOT NULL,
     provider       text        NOT NULL,
     account_number text        NOT NULL,
     amount         bigint      NOT NULL CHECK (amount > 0),
-    paid_at        timestamptz NOT NULL
+    paid_at        timestamptz NOT NULL,
+    reference      uuid
 );
 CREATE INDEX IF NOT EXISTS provider_payment_account ON provider_payment (account_number);
+-- books from before references were keyed by the payout id, which was then the reference
+ALTER TABLE provider_payment ADD COLUMN IF NOT EXISTS reference uuid;
+UPDATE provider_payment SET reference = payout_id WHERE reference IS NULL;
+ALTER TABLE provider_payment DROP CONSTRAINT IF EXISTS provider_payment_pkey;
+CREATE UNIQUE INDEX IF NOT EXISTS provider_payment_reference ON provider_payment (reference);
+CREATE INDEX IF NOT EXISTS provider_payment_payout ON provider_payment (payout_id);
 
--- refusals it answered (a refused payout id may be sent again; only a payment is final)
+-- refusals it answered, by reference (payout_id holds the reference, as it did before issue 19)
 CREATE TABLE IF NOT EXISTS provider_refusal (
     payout_id  uuid        NOT NULL,
     reason     text        NOT NULL,

@@ -39,20 +39,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs; a payout it sent carries the key ({@code claimed_by}). A key nobody holds belongs to a run
  * that ended or died.
  * <li>Settle first: every PROCESSING payout whose run's key is free is adopted (one run wins it, by
- * taking that key's lock) and settled by the provider's {@code status}, never by paying again: PAID →
- * posted, as in 4; REFUSED → as in 5; unknown to the provider (the request never reached it) → its
- * pending transfer voided and SCHEDULED again, due now.
+ * taking that key's lock) and settled by the provider's {@code status} of its reference, never by
+ * paying again: PAID → posted, as in 4; REFUSED → as in 5; still in progress at the provider, or no
+ * answer → left PROCESSING under this run's key, asked again by the next run; unknown to the
+ * provider (the request never reached it) → its pending transfer voided and SCHEDULED again, due
+ * now, KEEPING its reference: should the lost request still arrive, the provider takes the next
+ * send for the same transaction and pays once (even when the account changed meanwhile: paid once,
+ * to the account of the request that arrived first).
  * <li>Then batches, until none is left: at most {@code batchSize} SCHEDULED payouts whose
  * {@code next_attempt_at} has come and whose participant has a payout account, taken with
  * {@code FOR UPDATE SKIP LOCKED} (a payout another run holds is skipped, never waited for). In that
- * transaction each becomes PROCESSING with {@code attempts + 1}, the account it goes to, and the
- * run's key, and its amount moves as a pending transfer INCENTIVE_PAYABLE:participant →
- * INCENTIVE_PAYABLE:in-flight, one account for all payouts in flight (id: {@link PayoutIds#send}). Committed, then sent:
- * {@code pay(payoutId, account, amount)}, {@code parallelism} calls at once; the payout id is the
- * provider's idempotency key.
+ * transaction each becomes PROCESSING with {@code attempts + 1}, the account it goes to, the run's
+ * key and a provider reference (a new random one, unless it kept one in 2), and its amount moves as
+ * a pending transfer INCENTIVE_PAYABLE:participant → INCENTIVE_PAYABLE:in-flight, one account for
+ * all payouts in flight (id: {@link PayoutIds#send}). Committed, then sent:
+ * {@code pay(reference, account, amount)}, {@code parallelism} calls at once; the reference is the
+ * provider's idempotency key (SNAP BI's partnerReferenceNo).
  * <li>Confirmed: the pending transfer is posted to PAID_OUT ({@link PayoutIds#paid}) and the payout is
  * PAID with the provider's time; the first instalment paid opens the surveys (R-73).
- * <li>Refused: the pending transfer is voided back to INCENTIVE_PAYABLE ({@link PayoutIds#back}). With
+ * <li>Refused: the pending transfer is voided back to INCENTIVE_PAYABLE ({@link PayoutIds#back}) and the
+ * reference is cleared: the provider closed that transaction, and the next send is a new one. With
  * fewer than {@code maxAttempts} refusals since the account last changed, SCHEDULED again
  * {@code retryDelay × 2^(refusals - 1)} later; else FAILED with the provider's reason, and the
  * participant is told in the app and by email. A new payout account sends it again, its refusals
@@ -80,7 +86,11 @@ public class Disbursement {
 
     /** A payout as sent: the attempt names its ledger transfers. */
     record Sent(UUID id, UUID participantId, PayoutKind kind, int seq, long amount, int attempt,
-            PayoutProvider provider, String accountNumber) {
+            PayoutProvider provider, String accountNumber, UUID reference, String holderName) {
+
+        PaymentProvider.Transfer transfer() {
+            return new PaymentProvider.Transfer(reference, id, provider, accountNumber, holderName, Rupiah.of(amount));
+        }
     }
 
     record Answered(Sent payout, PayoutResult result) {
@@ -140,7 +150,7 @@ public class Disbursement {
                 .param(run).query(Long.class).list()) {
             List<Sent> adopted = tx.execute(s -> adopt(dead, run));
             if (!adopted.isEmpty()) {
-                var answers = adopted.stream().map(p -> new Answered(p, provider.status(p.id()))).toList();
+                var answers = adopted.stream().map(p -> new Answered(p, status(p))).toList();
                 tx.executeWithoutResult(s -> recording.record(answers, run, true, tally));
                 tally.settled.addAndGet(adopted.size());
             }
@@ -207,7 +217,8 @@ public class Disbursement {
         return db.sql("""
                 UPDATE incentive_payout SET claimed_by = ?
                 WHERE status = 'PROCESSING' AND claimed_by = ?
-                RETURNING id, participant_id, kind, seq, amount, attempts, provider, account_number
+                RETURNING id, participant_id, kind, seq, amount, attempts, provider, account_number, provider_reference,
+                    (SELECT a.holder_name FROM payout_account a WHERE a.participant_id = incentive_payout.participant_id)
                 """).params(run, dead).query(Disbursement::sent).list();
     }
 
@@ -223,10 +234,12 @@ public class Disbursement {
                     FOR UPDATE OF p SKIP LOCKED)
                 UPDATE incentive_payout p
                 SET status = 'PROCESSING', attempts = p.attempts + 1, claimed_by = :run, provider = a.provider,
-                    account_number = a.account_number, updated_at = :now
+                    account_number = a.account_number, updated_at = :now,
+                    provider_reference = coalesce(p.provider_reference, gen_random_uuid())
                 FROM due, payout_account a
                 WHERE p.id = due.id AND a.participant_id = p.participant_id
-                RETURNING p.id, p.participant_id, p.kind, p.seq, p.amount, p.attempts, p.provider, p.account_number
+                RETURNING p.id, p.participant_id, p.kind, p.seq, p.amount, p.attempts, p.provider, p.account_number,
+                    p.provider_reference, a.holder_name
                 """)
                 .param("now", now).param("batch", settings.batchSize()).param("run", run)
                 .query(Disbursement::sent).list();
@@ -243,7 +256,7 @@ public class Disbursement {
             List<Future<Answered>> futures = batch.stream().map(p -> executor.submit(() -> {
                 calls.acquire();
                 try {
-                    return new Answered(p, provider.pay(p.id(), p.provider(), p.accountNumber(), Rupiah.of(p.amount())));
+                    return new Answered(p, provider.pay(p.transfer()));
                 } catch (RuntimeException e) {
                     // no answer is an unknown outcome: settled by status, never by paying again
                     log.warn("payout without answer payout={} error={}", p.id(), e.getClass().getSimpleName());
@@ -265,8 +278,19 @@ public class Disbursement {
         }
     }
 
+    /** Step 2's question; an inquiry without answer leaves the payout in flight, asked again by the next run. */
+    private PayoutResult status(Sent p) {
+        try {
+            return provider.status(p.transfer());
+        } catch (RuntimeException e) {
+            log.warn("payout status without answer payout={} error={}", p.id(), e.getClass().getSimpleName());
+            return new PayoutResult.Pending();
+        }
+    }
+
     private static Sent sent(java.sql.ResultSet rs, int i) throws SQLException {
         return new Sent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), PayoutKind.valueOf(rs.getString(3)),
-                rs.getInt(4), rs.getLong(5), rs.getInt(6), PayoutProvider.valueOf(rs.getString(7)), rs.getString(8));
+                rs.getInt(4), rs.getLong(5), rs.getInt(6), PayoutProvider.valueOf(rs.getString(7)), rs.getString(8),
+                rs.getObject(9, UUID.class), rs.getString(10));
     }
 }

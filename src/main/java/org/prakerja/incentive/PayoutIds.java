@@ -7,7 +7,9 @@ import java.util.UUID;
  * The ids of a payout and of its ledger transfers, derived from the payout itself so that every
  * step, run again, finds the same id and moves nothing twice (R-72):
  * <ul>
- * <li>payout: {@code uuid3("payout:" + participant + ":" + kind + ":" + seq)}; the provider's idempotency key
+ * <li>payout: {@code uuid3("payout:" + participant + ":" + kind + ":" + seq)}. Not the provider's idempotency key: that
+ * is the payout's {@code provider_reference}, random, one per transaction at the provider (a refused one is
+ * never sent again, see {@link Disbursement})
  * <li>funding, PROGRAM_FUND → INCENTIVE_PAYABLE:participant: {@code uuid3("fund:" + payout)}
  * <li>send n (n = 1, 2, … per attempt), pending INCENTIVE_PAYABLE:participant →
  * INCENTIVE_PAYABLE:in-flight: {@code uuid3("send:" + payout + ":" + n)}

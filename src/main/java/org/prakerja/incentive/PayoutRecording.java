@@ -48,6 +48,8 @@ final class PayoutRecording {
         var paid = answers.stream().filter(a -> a.result() instanceof PayoutResult.Paid).toList();
         var refused = answers.stream().filter(a -> a.result() instanceof PayoutResult.Refused).toList();
         var unknown = answers.stream().filter(a -> a.result() instanceof PayoutResult.Unknown).toList();
+        // pending: stays PROCESSING under this run's key, so the next run adopts and asks it again
+        tally.unanswered.addAndGet((int) answers.stream().filter(a -> a.result() instanceof PayoutResult.Pending).count());
         var now = Timestamp.from(clock.instant());
         if (!paid.isEmpty()) {
             tally.paid.addAndGet(paid(paid, run, now));
@@ -98,14 +100,18 @@ final class PayoutRecording {
         return recorded.size();
     }
 
-    /** Step 5: SCHEDULED again after a growing delay, or FAILED once the retries are used up, and told. */
+    /**
+     * Step 5: SCHEDULED again after a growing delay, or FAILED once the retries are used up, and told; the
+     * reference cleared, as the provider closed that transaction.
+     */
     private void refused(List<Answered> refused, long run, Timestamp now, RunTally tally) {
         var recorded = db.sql("""
                 UPDATE incentive_payout p
                 SET status = CASE WHEN p.refusals + 1 >= :max THEN 'FAILED' ELSE 'SCHEDULED' END,
                     next_attempt_at = CASE WHEN p.refusals + 1 >= :max THEN NULL
                         ELSE CAST(:now AS timestamptz) + power(2, p.refusals) * make_interval(secs => :delay) END,
-                    refusals = p.refusals + 1, failure_reason = u.reason, claimed_by = NULL, updated_at = :now
+                    refusals = p.refusals + 1, failure_reason = u.reason, claimed_by = NULL, provider_reference = NULL,
+                    updated_at = :now
                 FROM unnest(:ids::uuid[], :reasons::text[]) AS u(id, reason)
                 WHERE p.id = u.id AND p.status = 'PROCESSING' AND p.claimed_by = :run
                 RETURNING p.participant_id, p.kind, p.seq, p.amount, p.updated_at, p.status
@@ -129,7 +135,10 @@ final class PayoutRecording {
         tally.failed.addAndGet(failed.size());
     }
 
-    /** Step 2's unknown: the provider never received it, nothing was paid, so it is sent again, as it was. */
+    /**
+     * Step 2's unknown: the provider never received it, nothing was paid, so it is sent again, as it was,
+     * under the same reference (should the lost request arrive late, the provider pays it once).
+     */
     private void sendAgain(List<Answered> unknown, long run, Timestamp now) {
         if (!unknown.isEmpty()) {
             db.sql("""

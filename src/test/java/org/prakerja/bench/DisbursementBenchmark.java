@@ -15,6 +15,8 @@ import org.prakerja.ledger.AccountId;
 import org.prakerja.ledger.Ledger;
 import org.prakerja.ledger.Movement;
 import org.prakerja.common.Rupiah;
+import org.prakerja.simulator.snap.SnapSimulator;
+import org.prakerja.simulator.snap.SnapSimulatorMain;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,20 +24,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Benchmark (not a test): one disbursement run over N due instalments (R-72) with the stand-in
- * provider, on the real service code against PostgreSQL on this machine, then a second run that
+ * provider (or, with {@code -Dprovider=snap}, the SNAP BI adapter against the SNAP simulator), on the real service code against PostgreSQL on this machine, then a second run that
  * must pay nothing. Run by bench/disbursement.sh.
  */
 public final class DisbursementBenchmark {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("payouts", 200_000);
+        var settings = new ArrayList<>(List.of("--spring.profiles.active=sandbox", "--prakerja.jobs.schedule.enabled=false",
+                "--prakerja.db.embedded.data-dir=" + System.getProperty("dataDir", "target/bench-pay-pg"),
+                "--prakerja.db.embedded.statement-stats=true", "--logging.structured.format.console=",
+                "--logging.level.root=WARN", "--logging.level.org.prakerja.incentive=INFO"));
+        // BENCH_PROVIDER=snap: the SNAP BI adapter against the SNAP simulator (in this JVM, over real HTTP)
+        SnapSimulator snap = null;
+        if ("snap".equals(System.getProperty("provider"))) {
+            var keys = SnapSimulatorMain.generate();
+            var pem = java.nio.file.Files.createTempFile("bench-snap", ".pem");
+            java.nio.file.Files.writeString(pem, SnapSimulatorMain.pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+            snap = new SnapSimulator(0, "bench", keys.getPublic(), "bench-secret", Duration.ofMinutes(15));
+            settings.addAll(List.of("--prakerja.payment.snap.base-url=" + snap.baseUrl(),
+                    "--prakerja.payment.snap.client-key=bench", "--prakerja.payment.snap.private-key=" + pem,
+                    "--prakerja.payment.snap.client-secret=bench-secret", "--prakerja.payment.snap.source-account=1234567890"));
+            System.out.println("provider: SNAP BI simulator at " + snap.baseUrl());
+        }
         var context = new SpringApplicationBuilder(PrakerjaApplication.class)
                 .web(WebApplicationType.NONE)
                 // the sandbox's public keys: this database is the benchmark's own
-                .run("--spring.profiles.active=sandbox", "--prakerja.jobs.schedule.enabled=false",
-                        "--prakerja.db.embedded.data-dir=" + System.getProperty("dataDir", "target/bench-pay-pg"),
-                        "--prakerja.db.embedded.statement-stats=true", "--logging.structured.format.console=",
-                        "--logging.level.root=WARN", "--logging.level.org.prakerja.incentive=INFO");
+                .run(settings.toArray(String[]::new));
         try {
             var db = context.getBean(JdbcClient.class);
             var ledger = context.getBean(Ledger.class);
@@ -91,7 +106,8 @@ public final class DisbursementBenchmark {
             long s0 = System.nanoTime();
             var second = disbursement.run(JobProgress.NONE);
             System.out.printf("RUN 2 sent=%,d paid=%,d time=%.1f s%n", second.sent(), second.paid(), secs(s0, System.nanoTime()));
-            long providerPaid = db.sql("SELECT count(*) FROM provider_payment").query(Long.class).single();
+            long providerPaid = snap != null ? snap.payments()
+                    : db.sql("SELECT count(*) FROM provider_payment").query(Long.class).single();
             long recordedPaid = db.sql("SELECT count(*) FROM incentive_payout WHERE status = 'PAID'").query(Long.class).single();
             var reconciliation = ledger.reconcile();
             System.out.printf("CHECK provider paid=%,d recorded PAID=%,d PAID_OUT=%,d balanced=%s%n", providerPaid,
@@ -99,6 +115,9 @@ public final class DisbursementBenchmark {
                     reconciliation.balanced());
         } finally {
             context.close();
+            if (snap != null) {
+                snap.close();
+            }
         }
     }
 

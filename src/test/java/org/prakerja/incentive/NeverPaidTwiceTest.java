@@ -162,6 +162,32 @@ class NeverPaidTwiceTest {
     }
 
     @Test
+    @DisplayName("R-72 Sandbox: a failure on demand and the provider's books take an e-wallet number as typed (08…), "
+            + "and a refused payout is sent again under a new provider reference")
+    void sandboxTakesNumbersAsTyped() {
+        var e = earners(1).getFirst();
+        String typed = "0" + e.phone().substring(3);
+        var failure = api.post("/sandbox/payouts/failures", Map.of("accountNumber", typed, "mode", "REJECT", "times", 1));
+        assertThat(failure.status()).as(failure.raw()).isEqualTo(201);
+        assertThat(failure.body().get("accountNumber").asString()).isEqualTo(e.phone());
+        assertThat(api.post("/sandbox/payouts/failures", Map.of("accountNumber", "12345", "mode", "REJECT", "times", 1))
+                .status()).isEqualTo(400);
+        UUID payout = PayoutIds.payout(e.id(), PayoutKind.INCENTIVE, 1);
+        ops.runJob("disbursement");
+        assertThat(db.sql("SELECT status || ' ' || coalesce(provider_reference::text, '-') FROM incentive_payout WHERE id = ?")
+                .param(payout).query(String.class).single()).isEqualTo("SCHEDULED -");
+        var none = api.get("/sandbox/payouts?accountNumber=" + typed);
+        assertThat(none.body().size()).isZero();
+
+        advance("PT2H");
+        ops.runJob("disbursement");
+        assertThat(db.sql("SELECT status FROM incentive_payout WHERE id = ?").param(payout).query(String.class).single())
+                .isEqualTo("PAID");
+        assertThat(api.get("/sandbox/payouts?accountNumber=" + typed).body().size()).isEqualTo(1);
+        LedgerView.assertMoneyAgrees(db, api, e.id(), List.of(e.phone()), 600_000);
+    }
+
+    @Test
     @DisplayName("R-72 kill -9 between the provider's payment and its recording: the next run settles it by status, "
             + "and it is paid once")
     void crashBetweenPayAndRecording() throws Exception {

@@ -116,26 +116,107 @@ class PayoutPropertiesTest {
     @Autowired
     Schemes schemes;
 
+    /** The provider's books as the property reads them, and its failures on demand. */
+    interface Books {
+        void fail(String account, boolean timeout, int times);
+
+        void clear(String account);
+
+        /** What it paid to these accounts, by payout id; a payout paid twice fails. */
+        Map<UUID, Long> paidByPayout(List<String> accounts);
+    }
+
     @Test
     @DisplayName("R-70..R-73 any sequence of facts, account changes, refusals, time-outs and runs earns at most once "
             + "and pays each payout once: provider = ledger = recorded, fund = paid + held")
     void neverPaidTwiceWhateverHappens() {
-        var generated = sequences().sampleStream().limit(24).toList();
-        var disbursement = new Disbursement(dataSource, db, tx, ledger, provider, notifications, clock,
+        var books = new Books() {
+            @Override
+            public void fail(String account, boolean timeout, int times) {
+                provider.failNext(account, timeout ? "TIMEOUT" : "REJECT", times);
+            }
+
+            @Override
+            public void clear(String account) {
+                provider.clearFailures(account);
+            }
+
+            @Override
+            public Map<UUID, Long> paidByPayout(List<String> accounts) {
+                Map<UUID, Long> atProvider = new HashMap<>();
+                for (String account : accounts) {
+                    provider.payments(java.util.Optional.of(account), 1000)
+                            .forEach(p -> assertThat(atProvider.put(p.payoutId(), p.amount())).as("paid once").isNull());
+                }
+                return atProvider;
+            }
+        };
+        property(provider, books, 24);
+    }
+
+    @Test
+    @DisplayName("R-70..R-73 R-97 the same property with payouts over SNAP BI (the adapter against the SNAP simulator: "
+            + "time-outs pay and lose the answer, refusals are insufficient funds)")
+    void neverPaidTwiceOverSnap() throws Exception {
+        var keys = org.prakerja.simulator.snap.SnapSimulatorMain.generate();
+        var pem = java.nio.file.Files.createTempFile("snap-property", ".pem");
+        java.nio.file.Files.writeString(pem, org.prakerja.simulator.snap.SnapSimulatorMain.pem("PRIVATE KEY",
+                keys.getPrivate().getEncoded()));
+        try (var sim = new org.prakerja.simulator.snap.SnapSimulator(0, "prakerja-test", keys.getPublic(), "test-secret",
+                Duration.ofMinutes(15))) {
+            sim.slowAnswer(Duration.ofMillis(400));
+            var snap = org.prakerja.incentive.provider.SnapAdapters.against(sim.baseUrl(), "prakerja-test", pem,
+                    "test-secret", Duration.ofMillis(200), java.time.Clock.systemUTC());
+            var books = new Books() {
+                @Override
+                public void fail(String account, boolean timeout, int times) {
+                    sim.behave(customer(account), timeout ? org.prakerja.simulator.snap.SnapSimulator.Behaviour.TIMEOUT
+                            : org.prakerja.simulator.snap.SnapSimulator.Behaviour.INSUFFICIENT_FUNDS, times);
+                }
+
+                @Override
+                public void clear(String account) {
+                    sim.behave(customer(account), null, 0);
+                }
+
+                @Override
+                public Map<UUID, Long> paidByPayout(List<String> accounts) {
+                    var customers = accounts.stream().map(this::customer).toList();
+                    Map<UUID, Long> atProvider = new HashMap<>();
+                    sim.transactions().values().stream()
+                            .filter(t -> t.status().equals("00") && customers.contains(t.account()))
+                            .forEach(t -> assertThat(atProvider.put(UUID.fromString(t.payoutId()),
+                                    new java.math.BigDecimal(t.amount()).longValueExact())).as("paid once").isNull());
+                    return atProvider;
+                }
+
+                private String customer(String account) {
+                    return account.startsWith("+") ? account.substring(1) : account;
+                }
+            };
+            property(snap, books, 24);
+            System.out.println("SNAP property: payments " + sim.payments() + ", transactions " + sim.transactions().size()
+                    + ", time-outs and refusals met " + sim.behavioursMet());
+        }
+    }
+
+    private void property(PaymentProvider paying, Books books, int sequences) {
+        var generated = sequences().sampleStream().limit(sequences).toList();
+        var disbursement = new Disbursement(dataSource, db, tx, ledger, paying, notifications, clock,
                 new IncentiveSettings("0 0 * * * *", 2, 3, 2, 2, Duration.ofHours(1), Duration.ofDays(30)));
         int wave = org.prakerja.support.Operator.freshWaveNumber();
         var now = clock.instant();
         waves.create(wave, 1000, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), now);
         for (List<Op> ops : generated) {
             try {
-                check(ops, wave, disbursement);
+                check(ops, wave, disbursement, books);
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("the failing sequence: " + ops, e);
             }
         }
     }
 
-    private void check(List<Op> ops, int wave, Disbursement disbursement) {
+    private void check(List<Op> ops, int wave, Disbursement disbursement, Books books) {
         UUID participant = aCardHolder(wave);
         String phone = db.sql("SELECT phone FROM participant WHERE id = ?").param(participant).query(String.class).single();
         String bank = "7" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
@@ -187,7 +268,7 @@ class PayoutPropertiesTest {
                 }
                 case Fail f -> {
                     if (currentAccount != null) {
-                        provider.failNext(currentAccount, f.timeout() ? "TIMEOUT" : "REJECT", f.times());
+                        books.fail(currentAccount, f.timeout(), f.times());
                     }
                 }
                 case Run x -> disbursement.run(JobProgress.NONE);
@@ -206,8 +287,8 @@ class PayoutPropertiesTest {
             }
         }
         // afterwards the provider behaves, and runs settle what is open
-        provider.clearFailures(phone);
-        provider.clearFailures(bank);
+        books.clear(phone);
+        books.clear(bank);
         for (int i = 0; i < 6 && open(participant) > 0; i++) {
             clock.advance(Duration.ofHours(3));
             disbursement.run(JobProgress.NONE);
@@ -219,11 +300,7 @@ class PayoutPropertiesTest {
         assertThat(instalments).as("earned once, when the rule says").isEqualTo(earned ? 4 : 0);
         long paid = db.sql("SELECT coalesce(sum(amount), 0) FROM incentive_payout WHERE participant_id = ? AND status = 'PAID'")
                 .param(participant).query(Long.class).single();
-        Map<UUID, Long> atProvider = new HashMap<>();
-        for (String account : List.of(phone, bank)) {
-            provider.payments(java.util.Optional.of(account), 1000)
-                    .forEach(p -> assertThat(atProvider.put(p.payoutId(), p.amount())).as("paid once").isNull());
-        }
+        Map<UUID, Long> atProvider = books.paidByPayout(List.of(phone, bank));
         assertThat(LedgerView.paidOutByPayout(db, participant)).isEqualTo(atProvider);
         assertThat(atProvider.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(paid);
         assertThat(LedgerView.fundedFor(db, participant)).isEqualTo(paid + LedgerView.heldFor(db, participant));

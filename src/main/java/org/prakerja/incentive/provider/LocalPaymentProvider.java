@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.prakerja.common.Rupiah;
 import org.prakerja.incentive.PaymentProvider;
 import org.prakerja.incentive.PaymentProvider.PayoutResult;
 import org.prakerja.incentive.PayoutProvider;
@@ -25,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The payment provider's local stand-in. It keeps its books in tables of its own (V23), so what it
- * paid survives a crash of the service and two instances see one provider; it answers by payout id
- * like a real one: a payout id it has paid is paid, whatever is asked again. An e-wallet number is
+ * paid survives a crash of the service and two instances see one provider; it answers by the
+ * transfer's reference like a real one: a reference it has paid is paid, whatever is asked again (it
+ * notes the payout id beside each payment, so the sandbox and the tests see payments per payout). An e-wallet number is
  * known when it is a registered phone (held by that participant); bank accounts come from its
  * directory. It fails on demand: REJECT refuses the next payouts to an account, TIMEOUT pays them
  * and loses the answer. Each of its acts is its own transaction, never part of the caller's. It
@@ -73,20 +73,20 @@ public class LocalPaymentProvider implements PaymentProvider {
             failure AS (
                 UPDATE provider_failure SET remaining = remaining - 1
                 WHERE account_number = ? AND remaining > 0
-                  AND NOT EXISTS (SELECT 1 FROM provider_payment WHERE payout_id = ?)
+                  AND NOT EXISTS (SELECT 1 FROM provider_payment WHERE reference = ?)
                 RETURNING mode),
             refused AS (
                 INSERT INTO provider_refusal (payout_id, reason, refused_at)
                 SELECT ?, ?, ? FROM failure WHERE mode = 'REJECT'
                 RETURNING 1),
             paid AS (
-                INSERT INTO provider_payment (payout_id, provider, account_number, amount, paid_at)
-                SELECT ?, ?, ?, ?, ?
+                INSERT INTO provider_payment (reference, payout_id, provider, account_number, amount, paid_at)
+                SELECT ?, ?, ?, ?, ?, ?
                 WHERE NOT EXISTS (SELECT 1 FROM failure WHERE mode = 'REJECT')
-                ON CONFLICT (payout_id) DO NOTHING
+                ON CONFLICT (reference) DO NOTHING
                 RETURNING paid_at)
             SELECT (SELECT mode FROM failure), (SELECT paid_at FROM paid),
-                   (SELECT paid_at FROM provider_payment WHERE payout_id = ?), (SELECT count(*) FROM refused),
+                   (SELECT paid_at FROM provider_payment WHERE reference = ?), (SELECT count(*) FROM refused),
                    (SELECT off FROM own_disk)
             """;
 
@@ -98,13 +98,15 @@ public class LocalPaymentProvider implements PaymentProvider {
      * per payout, and a disbursement of 200,000 spent a fifth of its time here (bench/RESULTS.md).
      */
     @Override
-    public PayoutResult pay(UUID payoutId, PayoutProvider provider, String accountNumber, Rupiah amount) {
+    public PayoutResult pay(Transfer transfer) {
+        UUID reference = transfer.reference();
+        String accountNumber = transfer.accountNumber();
         var now = Timestamp.from(clock.instant());
         Answer answer;
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(PAY)) {
             c.setAutoCommit(true);
-            Object[] values = {accountNumber, payoutId, payoutId, REJECTED, now, payoutId, provider.name(), accountNumber,
-                amount.amount(), now, payoutId};
+            Object[] values = {accountNumber, reference, reference, REJECTED, now, reference, transfer.payoutId(),
+                transfer.provider().name(), accountNumber, transfer.amount().amount(), now, reference};
             for (int i = 0; i < values.length; i++) {
                 st.setObject(i + 1, values[i]);
             }
@@ -127,18 +129,18 @@ public class LocalPaymentProvider implements PaymentProvider {
         if (answer.paidNow() != null) {
             return new PayoutResult.Paid(answer.paidNow());
         }
-        // the same payout id paid by a request that committed while this one ran
-        return status(payoutId);
+        // the same reference paid by a request that committed while this one ran
+        return status(transfer);
     }
 
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public PayoutResult status(UUID payoutId) {
+    public PayoutResult status(Transfer transfer) {
         return db.sql("""
-                SELECT (SELECT paid_at FROM provider_payment WHERE payout_id = :id),
+                SELECT (SELECT paid_at FROM provider_payment WHERE reference = :id),
                        (SELECT reason FROM provider_refusal WHERE payout_id = :id ORDER BY refused_at DESC LIMIT 1)
                 """)
-                .param("id", payoutId)
+                .param("id", transfer.reference())
                 .query((rs, i) -> rs.getTimestamp(1) != null ? new PayoutResult.Paid(rs.getTimestamp(1).toInstant())
                         : rs.getString(2) != null ? new PayoutResult.Refused(rs.getString(2)) : (PayoutResult) new PayoutResult.Unknown())
                 .single();
