@@ -30,7 +30,8 @@ class ModuleApiTest {
             "org.prakerja.wave.Announcement", "bench/selection.sh runs it directly",
             "org.prakerja.incentive.Disbursement", "bench/disbursement.sh runs it directly",
             "org.prakerja.database.EmbeddedServer", "bench/purchases.sh runs pgbench against it",
-            "org.prakerja.card.CardNumber", "tests check issued card numbers with it");
+            "org.prakerja.card.CardNumber", "tests check issued card numbers with it",
+            "org.prakerja.notification.SmsText", "the SMSC simulator (bin/smsc-simulator) decodes what it receives with it");
 
     @Test
     @DisplayName("every public type of a module's base package is used by another module")
