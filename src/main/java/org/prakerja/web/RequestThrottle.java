@@ -112,6 +112,32 @@ final class RequestThrottle extends OncePerRequestFilter {
                         .withOptimization(Optimizations.batching())));
     }
 
+    /**
+     * Takes a token. Requests batched behind the one that makes an address's bucket can fail with
+     * Bucket4j's BucketNotFoundException (their merged command carries no configuration to make
+     * it): those take theirs again, unbatched, which makes the bucket when it is still missing.
+     */
+    private ConsumptionProbe consume(BucketProxy bucket, String path, String key) {
+        try {
+            return bucket.tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!notFound(e)) {
+                throw e;
+            }
+            return buckets.builder().withImplicitConfigurationReplacement(perMinute.get(path), TokensInheritanceStrategy.ADDITIVE)
+                    .build(key, configurations.get(path)).tryConsumeAndReturnRemaining(1);
+        }
+    }
+
+    private static boolean notFound(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.github.bucket4j.distributed.proxy.BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether POSTs to this path are counted (the API document lists 429 for them). */
     boolean limits(String path) {
         return perMinute.containsKey(path);
@@ -137,7 +163,7 @@ final class RequestThrottle extends OncePerRequestFilter {
         BucketProxy bucket = proxies.get(key, k -> bucketsOf.get(path).build(k, configurations.get(path)));
         ConsumptionProbe probe;
         try {
-            probe = bucket.tryConsumeAndReturnRemaining(1);
+            probe = consume(bucket, path, key);
         } catch (RuntimeException e) {
             if (DatabaseOutage.causedBy(e)) {
                 unavailable(request, response);
