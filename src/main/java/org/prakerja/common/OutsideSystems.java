@@ -31,6 +31,7 @@ class OutsideSystems implements EnvironmentPostProcessor, Ordered {
 
     static final String ACCEPTED = "prakerja.stand-ins";
     static final String STAND_IN = "stand-in";
+    static final String STAND_INS_RUNNING = "prakerja.adapters.stand-ins";
 
     /** A port, its real adapter's name, and the settings that adapter cannot run without. */
     enum Port {
@@ -94,6 +95,8 @@ class OutsideSystems implements EnvironmentPostProcessor, Ordered {
                             + " port on its stand-in by naming it in PRAKERJA_STAND_INS (prakerja.stand-ins), e.g."
                             + " `sms,payment`; the sandbox runs on stand-ins: --spring.profiles.active=sandbox.");
         }
+        // the ports on their stand-ins, for what exists only where one runs (database/StandInTables)
+        chosen.put(STAND_INS_RUNNING, String.join(",", standIns));
         environment.getPropertySources().addFirst(new MapPropertySource("outside-systems", chosen));
         if (!sandbox && !standIns.isEmpty()) {
             log.warn("Running on stand-ins outside the sandbox: " + String.join(", ", standIns) + " (" + ACCEPTED

@@ -13,12 +13,15 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "prakerja.adapters.civil-registry", havingValue = "stand-in")
 class LocalCivilRegistry implements CivilRegistry {
 
+    /** Demo data a tester types (docs/api.md), not a text anyone is shown. */
+    static final String MISMATCHING_NAME = "Tidak Cocok";
+
     @Override
     public Verdict check(Nik nik, String fullName, LocalDate birthDate) {
         if (nik.value().endsWith("9999")) {
             return Verdict.NOT_FOUND;
         }
-        if (fullName.equalsIgnoreCase("Tidak Cocok")) {
+        if (fullName.equalsIgnoreCase(MISMATCHING_NAME)) {
             return Verdict.MISMATCH;
         }
         return Verdict.MATCH;

@@ -42,6 +42,7 @@ class OutsideSystemsTest {
         var withSmpp = decide("sandbox", SMPP);
         assertThat(withSmpp.getProperty("prakerja.adapters.sms")).isEqualTo("smpp");
         assertThat(withSmpp.getProperty("prakerja.adapters.email")).isEqualTo("stand-in");
+        assertThat(withSmpp.getProperty("prakerja.adapters.stand-ins")).isEqualTo("email,payment,civil-registry");
     }
 
     @Test

@@ -235,7 +235,8 @@ class NeverPaidTwiceTest {
         assertThat(api.post("/sandbox/clock", Map.of("advance", by)).status()).isEqualTo(200);
     }
 
-    private static <T> T afterBarrier(CyclicBarrier barrier, java.util.function.Supplier<T> work) {
+    /** {@code work} once every party of {@code barrier} has arrived: the runs start together. */
+    static <T> T afterBarrier(CyclicBarrier barrier, java.util.function.Supplier<T> work) {
         try {
             barrier.await();
         } catch (Exception ex) {

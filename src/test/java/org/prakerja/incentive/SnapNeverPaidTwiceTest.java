@@ -1,11 +1,10 @@
 package org.prakerja.incentive;
 
+import org.prakerja.support.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles({"sandbox", "test"})
 class SnapNeverPaidTwiceTest {
 
-    private static final int PORT = freePort();
+    private static final int PORT = Ports.free();
     private static final Path KEY;
     private static final SnapSimulator SIM;
 
@@ -169,8 +168,8 @@ class SnapNeverPaidTwiceTest {
         var a = new Disbursement(dataSource, db, tx, ledger, provider, notifications, clock, settings);
         var b = new Disbursement(dataSource, db, tx, ledger, provider, notifications, clock, settings);
         var start = new CyclicBarrier(2);
-        var runA = CompletableFuture.supplyAsync(() -> afterBarrier(start, () -> a.run(JobProgress.NONE)));
-        var runB = CompletableFuture.supplyAsync(() -> afterBarrier(start, () -> b.run(JobProgress.NONE)));
+        var runA = CompletableFuture.supplyAsync(() -> NeverPaidTwiceTest.afterBarrier(start, () -> a.run(JobProgress.NONE)));
+        var runB = CompletableFuture.supplyAsync(() -> NeverPaidTwiceTest.afterBarrier(start, () -> b.run(JobProgress.NONE)));
         runA.get();
         runB.get();
         var refused = earners.get(3).payout();
@@ -273,20 +272,5 @@ class SnapNeverPaidTwiceTest {
         return out;
     }
 
-    private static <T> T afterBarrier(CyclicBarrier barrier, java.util.function.Supplier<T> work) {
-        try {
-            barrier.await();
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-        return work.get();
-    }
 
-    private static int freePort() {
-        try (var s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.prakerja.notification;
 
+import org.prakerja.support.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.prakerja.support.ParticipantBuilder.aParticipant;
 
@@ -10,9 +11,6 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -52,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class EmailOverSmtpTest {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
-    private static final int PORT = freePort();
+    private static final int PORT = Ports.free();
     private static GreenMail smtp;
 
     @DynamicPropertySource
@@ -245,11 +243,4 @@ class EmailOverSmtpTest {
         return server;
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package org.prakerja.simulator.smsc;
 
+import org.prakerja.support.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ public final class Smsc implements AutoCloseable {
     public Smsc(int port, String systemId, String password) throws IOException {
         this.systemId = systemId;
         this.password = password;
-        this.listener = new SMPPServerSessionListener(port == 0 ? freePort() : port);
+        this.listener = new SMPPServerSessionListener(port == 0 ? Ports.free() : port);
         var answers = new Answers();
         this.listener.setMessageReceiverListener(answers);
         this.listener.setResponseDeliveryListener(answers);
@@ -381,11 +381,6 @@ public final class Smsc implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** bin/smsc-simulator: port, system id, password. */
     public static void main(String[] args) throws Exception {
